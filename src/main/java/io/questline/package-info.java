@@ -1,0 +1,4 @@
+/**
+ * Questline: the server for a gamified earning app.
+ */
+package io.questline;
