@@ -1,0 +1,4 @@
+/**
+ * Learning paths, their modules and quizzes.
+ */
+package io.questline.learning;

@@ -1,0 +1,20 @@
+package io.questline.ledger;
+
+/**
+ * The outcome of the ledger invariant check.
+ *
+ * @param accountsChecked user accounts looked at
+ * @param transactionsChecked transactions looked at
+ * @param balanceMismatches user accounts whose stored balance differs from the sum of
+ * their entries
+ * @param unbalancedTransactions transactions whose entries do not sum to zero
+ * @param negativeBalances user accounts, or entries' balances after, below zero
+ */
+public record LedgerCheck(long accountsChecked, long transactionsChecked, long balanceMismatches,
+		long unbalancedTransactions, long negativeBalances) {
+
+	public boolean holds() {
+		return this.balanceMismatches == 0 && this.unbalancedTransactions == 0 && this.negativeBalances == 0;
+	}
+
+}

@@ -1,0 +1,4 @@
+/**
+ * Mining sessions, their rates and bonuses.
+ */
+package io.questline.mining;

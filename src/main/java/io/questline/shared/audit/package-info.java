@@ -1,0 +1,4 @@
+/**
+ * The audit log of admin writes.
+ */
+package io.questline.shared.audit;

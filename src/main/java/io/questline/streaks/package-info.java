@@ -1,0 +1,4 @@
+/**
+ * Daily streaks, streak freezes and milestones.
+ */
+package io.questline.streaks;

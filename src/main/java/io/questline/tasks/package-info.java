@@ -1,0 +1,4 @@
+/**
+ * Tasks and their completions, and admin task creation.
+ */
+package io.questline.tasks;
