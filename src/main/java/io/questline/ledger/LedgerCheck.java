@@ -1,5 +1,7 @@
 package io.questline.ledger;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * The outcome of the ledger invariant check.
  *
@@ -13,6 +15,7 @@ package io.questline.ledger;
 public record LedgerCheck(long accountsChecked, long transactionsChecked, long balanceMismatches,
 		long unbalancedTransactions, long negativeBalances) {
 
+	@JsonProperty("holds")
 	public boolean holds() {
 		return this.balanceMismatches == 0 && this.unbalancedTransactions == 0 && this.negativeBalances == 0;
 	}

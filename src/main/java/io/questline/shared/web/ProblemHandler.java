@@ -8,6 +8,8 @@ import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
@@ -119,6 +121,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 			if (cause instanceof ControlCharacterException control) {
 				return validation(List.of(new InvalidRequestException.FieldError(path(control), control.getMessage())));
 			}
+			if (cause instanceof InputCoercionException coercion) {
+				return validation(List.of(new InvalidRequestException.FieldError(currentField(coercion),
+						"is out of range for this field")));
+			}
 			if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
 				return validation(List.of(new InvalidRequestException.FieldError(path(mismatch),
 						"is missing or has the wrong type or format")));
@@ -209,6 +215,14 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 			}
 		}
 		return path.isEmpty() ? "body" : path.toString();
+	}
+
+	private static String currentField(InputCoercionException ex) {
+		JsonParser parser = ex.processor();
+		if (parser != null && parser.streamReadContext() != null && parser.streamReadContext().currentName() != null) {
+			return parser.streamReadContext().currentName();
+		}
+		return "body";
 	}
 
 	private static String lastNode(String propertyPath) {
