@@ -126,6 +126,13 @@ class ProblemResponsesTests {
 				"io.questline", "at ", "Exception");
 	}
 
+	@Test
+	void anErrorRaisedInAFilterIsAProblemToo() {
+		Response response = this.api.get("/actuator/health").header("X-Test-Fail-In-Filter", "1").send();
+		assertProblem(response, 500, "INTERNAL_ERROR");
+		assertThat(response.text()).doesNotContain("jdbc", "secret", "IllegalStateException");
+	}
+
 	private static void assertProblem(Response response, int status, String code) {
 		assertThat(response.status()).as(response.toString()).isEqualTo(status);
 		assertThat(response.header("Content-Type"))
