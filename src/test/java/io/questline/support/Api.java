@@ -118,6 +118,7 @@ public class Api {
 		}
 
 		public Response send() {
+			TrafficRecorder.install();
 			HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl() + this.path))
 				.timeout(Duration.ofSeconds(60));
 			this.headers.forEach(builder::header);
@@ -132,7 +133,10 @@ public class Api {
 			}
 			try {
 				HttpResponse<byte[]> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
-				return new Response(response.statusCode(), response.headers().map(), response.body());
+				Response received = new Response(response.statusCode(), response.headers().map(), response.body());
+				TrafficRecorder.recordResponse(this.method + " " + this.path + " -> " + received.status() + " "
+						+ received.headers() + " " + received.text());
+				return received;
 			}
 			catch (IOException ex) {
 				throw new IllegalStateException(ex);

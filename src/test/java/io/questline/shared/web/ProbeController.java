@@ -50,7 +50,7 @@ class ProbeController {
 	@PostMapping("/api/test/probe/fail")
 	Echo fail(@AuthenticationPrincipal AuthenticatedUser user) {
 		calls.incrementAndGet();
-		throw new IllegalStateException("SELECT password_hash FROM users WHERE secret = 'sk_live_leak'");
+		throw new IllegalStateException("SELECT password_hash FROM users WHERE secret = 'hidden'");
 	}
 
 	@GetMapping("/api/admin/test/probe")

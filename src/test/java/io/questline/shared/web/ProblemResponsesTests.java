@@ -122,7 +122,7 @@ class ProblemResponsesTests {
 	void internalErrorIs500ProblemWithoutInternals() {
 		Response response = this.api.post("/api/test/probe/fail", "{}").as(this.users.create()).send();
 		assertProblem(response, 500, "INTERNAL_ERROR");
-		assertThat(response.text()).doesNotContain("SELECT", "password_hash", "sk_live", "IllegalStateException",
+		assertThat(response.text()).doesNotContain("SELECT", "password_hash", "hidden", "IllegalStateException",
 				"io.questline", "at ", "Exception");
 	}
 
