@@ -10,13 +10,11 @@ import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 
 import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.stereotype.Component;
 
 /**
  * Buckets in this JVM (bucket4j). Idle buckets are full again once their window has
  * passed, so dropping them then loses nothing and keeps memory bounded by recent callers.
  */
-@Component
 class InProcessRateLimitStore implements RateLimitStore {
 
 	private final ConcurrentMap<String, Entry> buckets = new ConcurrentHashMap<>();

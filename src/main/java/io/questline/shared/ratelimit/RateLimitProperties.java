@@ -10,9 +10,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * {@code webhook}), each {@code capacity} requests per {@code window}.
  *
  * @param policies the quotas by policy name
+ * @param redisUrl {@code REDIS_URL}: when set, buckets live in Redis and are shared by
+ * every instance
  */
 @ConfigurationProperties("questline.rate-limits")
-public record RateLimitProperties(Map<String, Quota> policies) {
+public record RateLimitProperties(Map<String, Quota> policies, String redisUrl) {
 
 	RatePolicy policy(String name) {
 		Quota quota = this.policies.get(name);
