@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import io.questline.shared.audit.AuditLog;
@@ -54,9 +55,6 @@ class UserBans {
 	 * @return the user after the change
 	 */
 	AdminUser ban(UUID adminId, UUID userId, boolean banned, String reason, Instant until) {
-		if (adminId.equals(userId)) {
-			throw new SelfBanException();
-		}
 		Instant now = this.clock.instant();
 		if (until != null && !banned) {
 			throw new InvalidRequestException("until", "only goes with banned: true");
@@ -64,9 +62,20 @@ class UserBans {
 		if (until != null && !until.isAfter(now)) {
 			throw new InvalidRequestException("until", "must be in the future");
 		}
+		String action = banned ? "users.ban" : "users.unban";
+		String target = "user:" + userId;
+		if (adminId.equals(userId)) {
+			// Refused attempts are recorded too: the log answers "who tried what".
+			this.transactions.executeWithoutResult((status) -> this.audit.record(adminId, action, target, reason,
+					"refused", Map.of("problem", "CANNOT_BAN_SELF")));
+			throw new SelfBanException();
+		}
 		AdminUser user = this.transactions.execute((status) -> {
-			AdminUser changed = this.users.setBan(userId, banned, reason, until, now)
-				.orElseThrow(() -> new NotFoundException("User"));
+			Optional<AdminUser> changed = this.users.setBan(userId, banned, reason, until, now);
+			if (changed.isEmpty()) {
+				this.audit.record(adminId, action, target, reason, "refused", Map.of("problem", "NOT_FOUND"));
+				return null;
+			}
 			int revoked = banned ? this.refreshTokens.revokeAll(userId, now) : 0;
 			Map<String, Object> details = new LinkedHashMap<>();
 			details.put("banned", banned);
@@ -74,10 +83,14 @@ class UserBans {
 				details.put("until", until.toString());
 			}
 			details.put("refreshTokensRevoked", revoked);
-			this.audit.record(adminId, banned ? "users.ban" : "users.unban", "user:" + userId, reason, "success",
-					details);
-			return changed;
+			this.audit.record(adminId, action, target, reason, "success", details);
+			return changed.get();
 		});
+		if (user == null) {
+			throw new NotFoundException("User");
+		}
+		// After the commit, so that no request reloads the old state into the cache in
+		// between.
 		this.authentications.evict(userId);
 		return user;
 	}

@@ -216,10 +216,16 @@ class AdminUserTests {
 			.status()).isEqualTo(400);
 		assertThat(ban(admin, Map.of("userId", "not-a-uuid", "reason", "Bad id")).status()).isEqualTo(400);
 		assertThat(this.api.get("/api/user/profile").as(user).send().status()).isEqualTo(200);
-		assertThat(this.jdbc.sql("SELECT count(*) FROM audit_log WHERE target IN (:targets)")
-			.param("targets", List.of("user:" + user.id(), "user:" + admin.id()))
+		assertThat(this.jdbc.sql("SELECT count(*) FROM audit_log WHERE target = :target")
+			.param("target", "user:" + user.id())
 			.query(Long.class)
 			.single()).isZero();
+		assertThat(
+				this.jdbc.sql("SELECT outcome, details->>'problem' FROM audit_log WHERE actor_id = :admin ORDER BY id")
+					.param("admin", admin.id())
+					.query((rs, row) -> rs.getString(1) + " " + rs.getString(2))
+					.list())
+			.containsExactly("refused CANNOT_BAN_SELF", "refused NOT_FOUND");
 	}
 
 	private TestUser named(String displayName) {

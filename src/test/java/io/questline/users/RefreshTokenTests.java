@@ -1,7 +1,13 @@
 package io.questline.users;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.UUID;
 
 import io.questline.support.Api;
@@ -66,6 +72,31 @@ class RefreshTokenTests {
 		assertThat(registrations.refresh(newest).status()).isEqualTo(401);
 		assertThat(registrations.refresh(second).status()).isEqualTo(401);
 		assertThat(registrations.refresh(otherLogin).status()).isEqualTo(200);
+	}
+
+	@Test
+	void concurrentRefreshesWithOneTokenNeverForkTheFamily() throws Exception {
+		Registrations registrations = new Registrations(this.api);
+		String token = registrations.register().get("refreshToken").asString();
+		ExecutorService pool = Executors.newFixedThreadPool(6);
+		List<Api.Response> responses = new ArrayList<>();
+		try {
+			List<Callable<Api.Response>> calls = new ArrayList<>();
+			for (int i = 0; i < 6; i++) {
+				calls.add(() -> registrations.refresh(token));
+			}
+			for (Future<Api.Response> future : pool.invokeAll(calls)) {
+				responses.add(future.get());
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		List<Api.Response> granted = responses.stream().filter((response) -> response.status() == 200).toList();
+		assertThat(responses).allMatch((response) -> response.status() == 200 || response.status() == 401);
+		assertThat(granted).hasSize(1);
+		// The losers presented a used token: the family is gone, the winner's token too.
+		assertThat(registrations.refresh(granted.get(0).json().get("refreshToken").asString()).status()).isEqualTo(401);
 	}
 
 	@Test
