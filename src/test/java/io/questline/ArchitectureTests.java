@@ -7,6 +7,8 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZonedDateTime;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -29,9 +31,8 @@ class ArchitectureTests {
 		noClasses().that()
 			.resideInAPackage("io.questline.shared..")
 			.should()
-			.dependOnClassesThat()
-			.resideOutsideOfPackages("io.questline.shared..", "java..", "javax..", "jakarta..", "org..", "com..",
-					"tools..", "io.micrometer..", "io.zonky..", "io.github.bucket4j..")
+			.dependOnClassesThat(JavaClass.Predicates.resideInAPackage("io.questline..")
+				.and(DescribedPredicate.not(JavaClass.Predicates.resideInAPackage("io.questline.shared.."))))
 			.check(classes);
 	}
 

@@ -69,11 +69,12 @@ class HostileInputTests {
 					Response response = send(method, probe);
 					sent++;
 					if (response.status() >= 500) {
-						failures.add(method + " " + probe.pathAndQuery() + " " + probe.body() + " -> " + response);
+						failures.add(method + " " + abbreviate(probe.pathAndQuery()) + " " + abbreviate(probe.body())
+								+ " -> " + abbreviate(response.toString()));
 					}
 					else if (probe.mustFail() && (response.status() < 400
 							|| !response.header("Content-Type").orElse("").contains("problem+json"))) {
-						failures.add(method + " " + probe.pathAndQuery() + " " + abbreviate(probe.body())
+						failures.add(method + " " + abbreviate(probe.pathAndQuery()) + " " + abbreviate(probe.body())
 								+ " should be a 4xx problem but was " + response.status());
 					}
 				}

@@ -53,6 +53,11 @@ class ProbeController {
 		throw new IllegalStateException("SELECT password_hash FROM users WHERE secret = 'hidden'");
 	}
 
+	@GetMapping("/api/test/probe/flag")
+	boolean flag(@org.springframework.web.bind.annotation.RequestParam boolean on) {
+		return on;
+	}
+
 	@GetMapping("/api/admin/test/probe")
 	Echo admin(@AuthenticationPrincipal AuthenticatedUser user) {
 		return new Echo(user.id().toString(), "admin", calls.get());

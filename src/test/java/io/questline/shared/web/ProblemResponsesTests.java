@@ -127,6 +127,19 @@ class ProblemResponsesTests {
 	}
 
 	@Test
+	void requestsTomcatRefusesByItselfAreProblemsToo() {
+		assertProblem(this.api.get("/api/test/probe?x=" + "a".repeat(12_000)).send(), 400, "BAD_REQUEST");
+	}
+
+	@Test
+	void queryBooleansAreStrict() {
+		Response response = this.api.get("/api/test/probe/flag?on=yes").as(this.users.create()).send();
+		assertProblem(response, 400, "VALIDATION_FAILED");
+		assertThat(this.api.get("/api/test/probe/flag?on=TRUE").as(this.users.create()).send().json().asBoolean())
+			.isTrue();
+	}
+
+	@Test
 	void anErrorRaisedInAFilterIsAProblemToo() {
 		Response response = this.api.get("/actuator/health").header("X-Test-Fail-In-Filter", "1").send();
 		assertProblem(response, 500, "INTERNAL_ERROR");
