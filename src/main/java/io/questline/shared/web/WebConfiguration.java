@@ -13,9 +13,6 @@ import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.convert.converter.Converter;
-import org.springframework.format.FormatterRegistry;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Web details that keep input strict and errors uniform: query booleans are {@code true}
@@ -24,12 +21,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * request line too long, a broken escape), are problem responses.
  */
 @Configuration(proxyBeanMethods = false)
-class WebConfiguration implements WebMvcConfigurer {
-
-	@Override
-	public void addFormatters(FormatterRegistry registry) {
-		registry.addConverter(new StrictBooleanConverter());
-	}
+class WebConfiguration {
 
 	@Bean
 	WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorReports() {
@@ -38,22 +30,6 @@ class WebConfiguration implements WebMvcConfigurer {
 				host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
 			}
 		});
-	}
-
-	static class StrictBooleanConverter implements Converter<String, Boolean> {
-
-		@Override
-		public Boolean convert(String source) {
-			String value = source.trim();
-			if ("true".equalsIgnoreCase(value)) {
-				return Boolean.TRUE;
-			}
-			if ("false".equalsIgnoreCase(value)) {
-				return Boolean.FALSE;
-			}
-			throw new IllegalArgumentException("must be true or false");
-		}
-
 	}
 
 	/**
