@@ -11,7 +11,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * {@code ADMIN_EMAILS}: at start-up, existing accounts with one of these emails get the
@@ -38,7 +37,6 @@ class AdminEmails {
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
-	@Transactional
 	void promoteConfigured() {
 		promote(this.properties.normalizedAdminEmails());
 	}
@@ -47,8 +45,8 @@ class AdminEmails {
 	 * Gives the role ADMIN to the accounts with these normalised emails.
 	 * @return the users promoted now
 	 */
-	@Transactional
 	List<UUID> promote(Collection<String> emailsNormalized) {
+		// One statement, committed on its own: the cache is evicted after the commit.
 		List<UUID> promoted = this.users.promote(emailsNormalized, this.clock.instant());
 		promoted.forEach(this.authentications::evict);
 		if (!promoted.isEmpty()) {

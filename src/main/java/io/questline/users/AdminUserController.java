@@ -1,5 +1,6 @@
 package io.questline.users;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -37,9 +38,9 @@ class AdminUserController {
 
 	private final UserBans bans;
 
-	private final java.time.Clock clock;
+	private final Clock clock;
 
-	AdminUserController(Users users, UserBans bans, java.time.Clock clock) {
+	AdminUserController(Users users, UserBans bans, Clock clock) {
 		this.users = users;
 		this.bans = bans;
 		this.clock = clock;

@@ -2,6 +2,7 @@ package io.questline.users;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -54,8 +55,12 @@ class UserBans {
 	 * @param until when the ban ends by itself, or {@code null} for no end
 	 * @return the user after the change
 	 */
-	AdminUser ban(UUID adminId, UUID userId, boolean banned, String reason, Instant until) {
+	AdminUser ban(UUID adminId, UUID userId, boolean banned, String reason, Instant requestedUntil) {
 		Instant now = this.clock.instant();
+		// PostgreSQL keeps microseconds (and rounds): truncate first so that what is
+		// stored,
+		// answered and audited is one instant.
+		Instant until = (requestedUntil != null) ? requestedUntil.truncatedTo(ChronoUnit.MICROS) : null;
 		if (until != null && !banned) {
 			throw new InvalidRequestException("until", "only goes with banned: true");
 		}

@@ -38,6 +38,10 @@ class ProfileTests {
 	@Autowired
 	UserDirectory directory;
 
+	@Autowired
+	@org.springframework.beans.factory.annotation.Qualifier("requestMappingHandlerMapping")
+	org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping mappings;
+
 	@Test
 	void theProfileShowsTheAccountItsLedgerBalanceAndSettings() {
 		TestUser user = this.users.create();
@@ -143,6 +147,33 @@ class ProfileTests {
 			assertThat(settings(user, body).status()).as(body.toString()).isEqualTo(400);
 		}
 		assertThat(this.directory.zoneOf(user.id())).isEqualTo(ZoneId.of("UTC"));
+	}
+
+	@Test
+	void ownDataEndpointsTakeNoUserId() {
+		// User A cannot read or change user B: the caller's own endpoints take the user
+		// from the access token only, never from a path, a query or a body.
+		this.mappings.getHandlerMethods().forEach((info, handler) -> {
+			boolean own = info.getPatternValues()
+				.stream()
+				.anyMatch((path) -> path.startsWith("/api/user/") || path.startsWith("/api/auth/"));
+			if (!own) {
+				return;
+			}
+			assertThat(info.getPatternValues()).allMatch((path) -> !path.contains("{"));
+			for (java.lang.reflect.Parameter parameter : handler.getMethod().getParameters()) {
+				if (parameter
+					.isAnnotationPresent(org.springframework.security.core.annotation.AuthenticationPrincipal.class)) {
+					continue;
+				}
+				assertThat(parameter.getType()).isNotEqualTo(UUID.class);
+				if (parameter.getType().isRecord()) {
+					assertThat(parameter.getType().getRecordComponents())
+						.noneMatch((component) -> component.getName().toLowerCase().contains("userid")
+								|| component.getName().equals("id"));
+				}
+			}
+		});
 	}
 
 	private Api.Response update(TestUser user, Map<String, Object> body) {
