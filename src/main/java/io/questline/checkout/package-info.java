@@ -1,5 +1,4 @@
 /**
- * Paid products sold through Stripe PaymentIntents: catalog, checkout, verification,
- * signed webhooks, refunds, and the mining boosts they grant.
+ * Paid products sold through Stripe: catalog, PaymentIntents, webhooks, refunds, boosts.
  */
 package io.questline.checkout;
