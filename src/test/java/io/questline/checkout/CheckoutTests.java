@@ -247,13 +247,33 @@ class CheckoutTests {
 	}
 
 	@Test
+	void aStripeSlowerThanTheReadTimeoutIsA503() {
+		TestUser user = this.users.create();
+		UUID paymentId = this.kit.paid(user, "coins_1000");
+		this.stripe.mode(StripeStandIn.Mode.SLOW);
+		long callsBefore = this.stripe.calls();
+		long started = System.nanoTime();
+		Api.Response slow = this.kit.verify(user, paymentId);
+		Duration took = Duration.ofNanos(System.nanoTime() - started);
+		assertThat(slow.status()).as(slow.toString()).isEqualTo(503);
+		assertThat(slow.code()).isEqualTo("STRIPE_UNAVAILABLE");
+		// Three attempts cut at the 2 s read timeout, not three waits for the slow
+		// answer.
+		assertThat(took).isLessThan(StripeStandIn.SLOW_DELAY.multipliedBy(3));
+		assertThat(this.stripe.calls() - callsBefore).as("one call and two retries").isEqualTo(3);
+		assertThat(this.ledger.balanceOf(user.id())).isZero();
+	}
+
+	@Test
 	void stripeDownOrFailingIsA502Or503NeverA500() {
 		TestUser user = this.users.create();
 		UUID paymentId = this.kit.paid(user, "coins_1000");
 		this.stripe.mode(StripeStandIn.Mode.DOWN);
+		long callsBefore = this.stripe.calls();
 		Api.Response down = this.kit.verify(user, paymentId);
 		assertThat(down.status()).as(down.toString()).isEqualTo(503);
 		assertThat(down.code()).isEqualTo("STRIPE_UNAVAILABLE");
+		assertThat(this.stripe.calls() - callsBefore).as("bounded retries").isBetween(1L, 3L);
 		this.stripe.mode(StripeStandIn.Mode.RATE_LIMITED);
 		Api.Response limited = this.kit.verify(user, paymentId);
 		assertThat(limited.status()).as(limited.toString()).isEqualTo(503);

@@ -44,9 +44,17 @@ public final class StripeStandIn {
 		/** 500 with an {@code api_error}. */
 		ERROR,
 		/** 429 with a {@code rate_limit} error. */
-		RATE_LIMITED
+		RATE_LIMITED,
+		/**
+		 * Answers only after {@link StripeStandIn#SLOW_DELAY}, past the client's read
+		 * timeout.
+		 */
+		SLOW
 
 	}
+
+	/** How long {@link Mode#SLOW} waits: longer than the test read timeout (2 s). */
+	public static final java.time.Duration SLOW_DELAY = java.time.Duration.ofSeconds(4);
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
@@ -194,6 +202,9 @@ public final class StripeStandIn {
 			if (mode == Mode.DOWN) {
 				return;
 			}
+			if (mode == Mode.SLOW) {
+				sleep();
+			}
 			if (mode == Mode.ERROR) {
 				send(exchange, 500, error("api_error", null, "Something went wrong on Stripe's end."));
 				return;
@@ -244,6 +255,15 @@ public final class StripeStandIn {
 		}
 		finally {
 			exchange.close();
+		}
+	}
+
+	private static void sleep() {
+		try {
+			Thread.sleep(SLOW_DELAY.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
 	}
 
