@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.questline.checkout.StripeGateway.StripeRefund;
+import io.questline.ledger.InsufficientBalanceException;
 import io.questline.shared.audit.AuditLog;
 import io.questline.shared.web.ApiException;
 import io.questline.shared.web.NotFoundException;
@@ -58,14 +59,27 @@ class PaymentRefunds {
 					"payment:" + paymentId, reason, "failed", details(plan.amount(), null, ex.code())));
 			throw ex;
 		}
-		return this.transactions.execute((status) -> {
-			Payment payment = this.payments.lock(paymentId).orElseThrow();
-			Payment after = this.payments.reversalRecorded(refund.id()) ? payment : this.fulfillment.refunded(payment,
-					plan.payment().refundedAmount() + plan.amount(), "stripe:refund:" + refund.id(), refund.id());
-			this.audit.record(adminId, "payments.refund", "payment:" + paymentId, reason, "success",
-					details(plan.amount(), refund.id(), null));
-			return new Refunded(after, refund.id());
-		});
+		// Stripe has refunded: taking back must not give up because the buyer spent coins
+		// between our balance read and the debit, so a refused debit is tried again.
+		for (int attempt = 1;; attempt++) {
+			try {
+				return this.transactions.execute((status) -> takeBack(adminId, paymentId, plan, refund, reason));
+			}
+			catch (InsufficientBalanceException ex) {
+				if (attempt == 3) {
+					throw ex;
+				}
+			}
+		}
+	}
+
+	private Refunded takeBack(UUID adminId, UUID paymentId, Plan plan, StripeRefund refund, String reason) {
+		Payment payment = this.payments.lock(paymentId).orElseThrow();
+		Payment after = this.payments.reversalRecorded(refund.id()) ? payment : this.fulfillment.refunded(payment,
+				plan.payment().refundedAmount() + plan.amount(), "stripe:refund:" + refund.id(), refund.id());
+		this.audit.record(adminId, "payments.refund", "payment:" + paymentId, reason, "success",
+				details(plan.amount(), refund.id(), null));
+		return new Refunded(after, refund.id());
 	}
 
 	private Plan plan(UUID paymentId, Long requested) {
