@@ -9,6 +9,8 @@ import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The ledger's SQL. Only INSERTs touch transactions and entries; the one UPDATE is of a
@@ -78,10 +80,28 @@ class LedgerEntries {
 			.param("code", account.code())
 			.query(Long.class)
 			.single();
+		// Remembered only once committed: the row may have been inserted by this
+		// transaction, and a rollback would leave a remembered id pointing at nothing.
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
+				@Override
+				public void afterCommit() {
+					remember(account, id);
+				}
+
+			});
+		}
+		else {
+			remember(account, id);
+		}
+		return id;
+	}
+
+	private void remember(SystemAccount account, long id) {
 		synchronized (this.systemAccountIds) {
 			this.systemAccountIds.put(account, id);
 		}
-		return id;
 	}
 
 	void insertEntry(long transactionId, long accountId, long amount, Long balanceAfter, Instant at) {

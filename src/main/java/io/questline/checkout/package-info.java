@@ -1,0 +1,4 @@
+/**
+ * Paid products sold through Stripe: catalog, PaymentIntents, webhooks, refunds, boosts.
+ */
+package io.questline.checkout;
