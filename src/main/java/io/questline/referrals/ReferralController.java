@@ -26,12 +26,13 @@ class ReferralController {
 
 	@PostMapping("/api/referrals/create")
 	@ResponseStatus(HttpStatus.CREATED)
-	Invite create(@AuthenticationPrincipal AuthenticatedUser user,
-			@Valid @RequestBody(required = false) CreateInviteRequest request) {
-		return this.invites.create(user.id(), (request != null) ? request.channel() : null);
+	Invite create(@AuthenticationPrincipal AuthenticatedUser user, @Valid @RequestBody CreateInviteRequest request) {
+		return this.invites.create(user.id(), request.channel());
 	}
 
 	/**
+	 * An invite; send {@code {}} for one without a channel.
+	 *
 	 * @param channel where the invite will be shared ({@code whatsapp}, {@code email},
 	 * ...), up to 32 characters
 	 */

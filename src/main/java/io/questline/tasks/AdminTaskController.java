@@ -3,7 +3,9 @@ package io.questline.tasks;
 import java.time.Instant;
 
 import io.questline.shared.security.AuthenticatedUser;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
+import tools.jackson.databind.annotation.JsonDeserialize;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -54,8 +56,10 @@ class AdminTaskController {
 	 * @param endsAt when it stops being available (default: never); after startsAt
 	 */
 	record CreateTaskRequest(@NotBlank @Size(max = 100) String title, @Size(max = 1000) String description,
-			@NotNull Long reward, @NotNull @Pattern(regexp = "once|daily") String recurrence, Instant startsAt,
-			Instant endsAt) {
+			@NotNull Long reward, @NotNull @Pattern(regexp = "once|daily") @Schema(allowableValues = {
+					"once", "daily" }) String recurrence,
+			@JsonDeserialize(using = IsoInstantDeserializer.class) Instant startsAt,
+			@JsonDeserialize(using = IsoInstantDeserializer.class) Instant endsAt){
 
 	}
 

@@ -89,12 +89,16 @@ class ReferralTests {
 	}
 
 	@Test
-	void aChannelOverThirtyTwoCharactersIsRefused() {
-		Response response = this.api.post("/api/referrals/create", Map.of("channel", "c".repeat(33)))
-			.as(this.users.create())
-			.send();
+	void aChannelOverThirtyTwoCharactersOrANullBodyIsRefused() {
+		TestUser user = this.users.create();
+		Response response = this.api.post("/api/referrals/create", Map.of("channel", "c".repeat(33))).as(user).send();
 		assertThat(response.status()).isEqualTo(400);
 		assertThat(response.code()).isEqualTo("VALIDATION_FAILED");
+		assertThat(this.api.post("/api/referrals/create", "null").as(user).send().status()).isEqualTo(400);
+		assertThat(this.jdbc.sql("SELECT count(*) FROM referral_invites WHERE user_id = :id")
+			.param("id", user.id())
+			.query(Long.class)
+			.single()).isZero();
 	}
 
 	@Test

@@ -95,6 +95,8 @@ class TaskTests {
 				with(with(task("Backwards", 1_000, "once"), "startsAt", now.plusSeconds(7200).toString()), "endsAt",
 						now.plusSeconds(3600).toString()),
 				with(task("Over", 1_000, "once"), "endsAt", now.minusSeconds(60).toString()),
+				with(task("Epoch seconds", 1_000, "once"), "startsAt", 12345),
+				with(task("Not a date", 1_000, "once"), "endsAt", "tomorrow"),
 				with(task("Unknown field", 1_000, "once"), "bonus", 5));
 		for (Map<String, Object> body : invalid) {
 			Response response = this.api.post("/api/admin/tasks/create", body).as(admin).send();
