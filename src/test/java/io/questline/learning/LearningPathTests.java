@@ -28,6 +28,7 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @IntegrationTest
 class LearningPathTests {
@@ -235,6 +236,73 @@ class LearningPathTests {
 		assertThat(this.loader.load(file)).isZero();
 		assertThat(this.jdbc.sql("SELECT count(*) FROM learning_modules").query(Long.class).single())
 			.isEqualTo(modules);
+	}
+
+	@Test
+	void changedContentUpdatesModulesInPlaceWithoutTouchingProgress() throws Exception {
+		ContentFile original = contentFile();
+		TestUser user = this.users.create();
+		assertThat(complete(user, "getting-started", "gs-welcome", null).status()).isEqualTo(200);
+		long modules = this.jdbc.sql("SELECT count(*) FROM learning_modules").query(Long.class).single();
+		ContentFile changed = new ContentFile(original.version() + 1, original.paths().stream().map((path) -> {
+			if (!path.id().equals("getting-started")) {
+				return path;
+			}
+			List<LearningContentLoader.ContentModule> reordered = new ArrayList<>(path.modules());
+			LearningContentLoader.ContentModule welcome = reordered.get(0);
+			reordered.set(0, new LearningContentLoader.ContentModule(welcome.id(), "Welcome, revised",
+					welcome.summary(), welcome.body(), welcome.reward(), welcome.quiz()));
+			// swap the last two modules: positions change inside one transaction
+			LearningContentLoader.ContentModule last = reordered.remove(reordered.size() - 1);
+			reordered.add(reordered.size() - 1, last);
+			return new LearningContentLoader.ContentPath(path.id(), path.title(), path.description(), path.bonus(),
+					reordered);
+		}).toList());
+		try {
+			assertThat(this.loader.load(changed)).isPositive();
+			assertThat(this.jdbc.sql("SELECT title FROM learning_modules WHERE id = 'gs-welcome'")
+				.query(String.class)
+				.single()).isEqualTo("Welcome, revised");
+			assertThat(this.jdbc.sql("SELECT count(*) FROM learning_modules").query(Long.class).single())
+				.isEqualTo(modules);
+			assertThat(complete(user, "getting-started", "gs-welcome", null).status()).isEqualTo(409);
+		}
+		finally {
+			this.loader.load(original);
+		}
+		assertThat(this.jdbc.sql("SELECT title FROM learning_modules WHERE id = 'gs-welcome'")
+			.query(String.class)
+			.single()).isEqualTo("Welcome to Questline");
+	}
+
+	@Test
+	void contentWithAnAnswerThatIsNotAnOptionIsRefusedWhole() throws Exception {
+		ContentFile original = contentFile();
+		ContentFile broken = new ContentFile(original.version() + 1, original.paths().stream().map((path) -> {
+			List<LearningContentLoader.ContentModule> modules = path.modules().stream().map((module) -> {
+				if (module.quiz() == null) {
+					return new LearningContentLoader.ContentModule(module.id(), "Changed", module.summary(),
+							module.body(), module.reward(), null);
+				}
+				LearningContentLoader.ContentQuestion question = module.quiz().get(0);
+				return new LearningContentLoader.ContentModule(module.id(), module.title(), module.summary(),
+						module.body(), module.reward(), List.of(new LearningContentLoader.ContentQuestion(question.id(),
+								question.prompt(), question.options(), "not-an-option")));
+			}).toList();
+			return new LearningContentLoader.ContentPath(path.id(), path.title(), path.description(), path.bonus(),
+					modules);
+		}).toList());
+		assertThatThrownBy(() -> this.loader.load(broken)).isInstanceOf(IllegalStateException.class)
+			.hasMessageContaining("not one of its options");
+		assertThat(this.jdbc.sql("SELECT count(*) FROM learning_modules WHERE title = 'Changed'")
+			.query(Long.class)
+			.single()).isZero();
+	}
+
+	private ContentFile contentFile() throws Exception {
+		try (var in = new ClassPathResource("content/learning-paths.json").getInputStream()) {
+			return this.json.readValue(in, ContentFile.class);
+		}
 	}
 
 	private Response complete(TestUser user, String pathId, String moduleId, Map<String, String> answers) {
