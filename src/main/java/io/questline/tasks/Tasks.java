@@ -18,8 +18,6 @@ import org.springframework.stereotype.Repository;
 @Repository
 class Tasks {
 
-	private static final String COLUMNS = "id, title, description, reward, recurrence, starts_at, ends_at, created_at";
-
 	private final JdbcClient jdbc;
 
 	Tasks(JdbcClient jdbc) {
@@ -46,7 +44,10 @@ class Tasks {
 	}
 
 	Optional<Task> find(long id) {
-		return this.jdbc.sql("SELECT " + COLUMNS + " FROM tasks WHERE id = :id")
+		return this.jdbc
+			.sql("""
+					SELECT id, title, description, reward, recurrence, starts_at, ends_at, created_at FROM tasks WHERE id = :id
+					""")
 			.param("id", id)
 			.query(Tasks::task)
 			.optional();
@@ -56,8 +57,9 @@ class Tasks {
 	 * Tasks that have not ended, oldest first.
 	 */
 	List<Task> findOpen(Instant now, int limit) {
-		return this.jdbc.sql("SELECT " + COLUMNS + """
-				 FROM tasks WHERE ends_at IS NULL OR ends_at > :now ORDER BY id LIMIT :limit
+		return this.jdbc.sql("""
+				SELECT id, title, description, reward, recurrence, starts_at, ends_at, created_at
+				  FROM tasks WHERE ends_at IS NULL OR ends_at > :now ORDER BY id LIMIT :limit
 				""").param("now", Timestamp.from(now)).param("limit", limit).query(Tasks::task).list();
 	}
 
