@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.UUID;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,6 +20,7 @@ class Holdout {
 
 	private final String salt;
 
+	@Autowired
 	Holdout(RecommendationProperties properties) {
 		this(properties.holdoutPercent(), properties.holdoutSalt());
 	}
