@@ -37,8 +37,11 @@ class UserActivity {
 	Map<LocalDate, Long> earnedByDay(UUID userId, ZoneId zone, Instant from, Instant to,
 			Collection<String> earningAccounts) {
 		Map<LocalDate, Long> earned = new HashMap<>();
+		// Rows, not SQL day buckets: days are cut with Java's zone rules, the same ones
+		// the rest of the server counts days with (PostgreSQL may not know every zone
+		// id).
 		this.jdbc.sql("""
-				SELECT (e.created_at AT TIME ZONE :zone)::date AS day, sum(e.amount) AS earned
+				SELECT e.created_at, e.amount
 				  FROM ledger_accounts a
 				  JOIN ledger_entries e ON e.account_id = a.id
 				 WHERE a.user_id = :userId
@@ -48,15 +51,14 @@ class UserActivity {
 				                 JOIN ledger_accounts sa ON sa.id = s.account_id
 				                WHERE s.transaction_id = e.transaction_id AND s.amount < 0
 				                  AND sa.system_code IN (:accounts))
-				 GROUP BY 1
 				""")
-			.param("zone", zone.getId())
 			.param("userId", userId)
 			.param("from", Timestamp.from(from))
 			.param("to", Timestamp.from(to))
 			.param("accounts", earningAccounts)
 			.query((rs) -> {
-				earned.put(rs.getObject("day", LocalDate.class), rs.getLong("earned"));
+				LocalDate day = LocalDate.ofInstant(rs.getTimestamp("created_at").toInstant(), zone);
+				earned.merge(day, rs.getLong("amount"), Long::sum);
 			});
 		return earned;
 	}
@@ -65,17 +67,15 @@ class UserActivity {
 	Map<LocalDate, Integer> sessionsByDay(UUID userId, ZoneId zone, Instant from, Instant to) {
 		Map<LocalDate, Integer> sessions = new HashMap<>();
 		this.jdbc.sql("""
-				SELECT (started_at AT TIME ZONE :zone)::date AS day, count(*) AS sessions
-				  FROM mining_sessions
+				SELECT started_at FROM mining_sessions
 				 WHERE user_id = :userId AND started_at >= :from AND started_at < :to
-				 GROUP BY 1
 				""")
-			.param("zone", zone.getId())
 			.param("userId", userId)
 			.param("from", Timestamp.from(from))
 			.param("to", Timestamp.from(to))
 			.query((rs) -> {
-				sessions.put(rs.getObject("day", LocalDate.class), rs.getInt("sessions"));
+				LocalDate day = LocalDate.ofInstant(rs.getTimestamp("started_at").toInstant(), zone);
+				sessions.merge(day, 1, Integer::sum);
 			});
 		return sessions;
 	}
