@@ -226,8 +226,8 @@ class AnalyticsTests {
 		credit(friend.id(), SystemAccount.REWARDS, 3_000, "reward", "2031-03-11T01:30:00Z");
 		at("2031-03-11T02:00:00Z", () -> this.ledger.post("test:" + UUID.randomUUID(), "transfer",
 				List.of(Leg.user(friend.id(), -1_000), Leg.user(user.id(), 1_000)), Map.of()));
-		at("2031-03-11T02:30:00Z", () -> this.ledger.debit(user.id(), SystemAccount.PURCHASES, 1_500, "purchase",
-				"test:" + UUID.randomUUID()));
+		at("2031-03-11T02:30:00Z", () -> this.ledger.post("test:" + UUID.randomUUID(), "transfer",
+				List.of(Leg.user(user.id(), -1_500), Leg.user(friend.id(), 1_500)), Map.of()));
 		settledSession(user.id(), "2031-02-20T00:00:00Z", Duration.ofHours(10), 1_000); // 20
 																						// Feb
 																						// 09:00
