@@ -71,6 +71,19 @@ class LedgerTests {
 	}
 
 	@Test
+	void aRolledBackFirstPostingToASystemAccountDoesNotBreakLaterOnes() {
+		TestUser user = this.users.create();
+		assertThatThrownBy(() -> this.transactions.executeWithoutResult((status) -> {
+			this.ledger.credit(user.id(), SystemAccount.CORRECTIONS, 1_000, "correction", "test:" + UUID.randomUUID());
+			throw new IllegalStateException("roll back");
+		})).hasMessage("roll back");
+		var later = this.transactions.execute((status) -> this.ledger.credit(user.id(), SystemAccount.CORRECTIONS,
+				2_000, "correction", "test:" + UUID.randomUUID()));
+		assertThat(later).isPresent();
+		assertThat(this.ledger.balanceOf(user.id())).isEqualTo(2_000);
+	}
+
+	@Test
 	void aPostingThatDoesNotSumToZeroIsRefused() {
 		TestUser user = this.users.create();
 		assertThatThrownBy(
