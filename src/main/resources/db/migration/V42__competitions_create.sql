@@ -48,7 +48,9 @@ CREATE TABLE competition_rank_nodes (
     competition_id  bigint   NOT NULL REFERENCES competitions (id),
     level           smallint NOT NULL CHECK (level BETWEEN 0 AND 7),
     prefix          bigint   NOT NULL CHECK (prefix >= 0),
-    entries         bigint   NOT NULL CHECK (entries >= 0),
+    -- No CHECK (entries >= 0): a decrement travels through INSERT .. ON CONFLICT DO UPDATE as a
+    -- proposed row of -1, which a CHECK would refuse before the update applies.
+    entries         bigint   NOT NULL,
     PRIMARY KEY (competition_id, level, prefix)
 );
 
