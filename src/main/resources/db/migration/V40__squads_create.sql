@@ -6,9 +6,9 @@ CREATE TABLE squads (
     id             bigserial   PRIMARY KEY,
     name           text        NOT NULL UNIQUE CHECK (length(name) BETWEEN 1 AND 100),
     description    text        CHECK (length(description) <= 1000),
-    capacity       integer     NOT NULL CHECK (capacity > 0),
+    capacity       integer     NOT NULL DEFAULT 30 CHECK (capacity > 0),
     member_count   integer     NOT NULL DEFAULT 0,
-    bonus_percent  integer     NOT NULL CHECK (bonus_percent BETWEEN 0 AND 100),
+    bonus_percent  integer     NOT NULL DEFAULT 10 CHECK (bonus_percent BETWEEN 0 AND 100),
     created_at     timestamptz NOT NULL,
     CONSTRAINT squads_member_count_within_capacity CHECK (member_count BETWEEN 0 AND capacity)
 );

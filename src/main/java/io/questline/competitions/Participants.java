@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -81,23 +82,24 @@ class Participants {
 	}
 
 	/**
-	 * The user's entries in open events of a metric, locked (entry and event) until the
-	 * transaction ends, in event order so that writers lock rank-tree rows in one global
-	 * order.
+	 * The user's entries in open events of some metrics, locked (entry and event) until
+	 * the transaction ends, in event order so that writers lock rank-tree rows in one
+	 * global order.
 	 */
-	List<ScoringEntry> lockOpenEntries(UUID userId, Metric metric, Instant now) {
+	List<ScoringEntry> lockOpenEntries(UUID userId, Collection<Metric> metrics, Instant now) {
 		return this.jdbc.sql("""
-				SELECT c.id AS competition_id, c.starts_at, c.ends_at,
+				SELECT c.id AS competition_id, c.metric, c.starts_at, c.ends_at,
 				       e.user_id, e.score, e.sort_key, e.reached_at, e.joined_at
 				  FROM competition_entries e JOIN competitions c ON c.id = e.competition_id
-				 WHERE e.user_id = :userId AND c.metric = :metric AND c.state = 'open' AND c.ends_at > :now
+				 WHERE e.user_id = :userId AND c.metric IN (:metrics) AND c.state = 'open' AND c.ends_at > :now
 				 ORDER BY c.id
 				   FOR UPDATE OF e FOR SHARE OF c
 				""")
 			.param("userId", userId)
-			.param("metric", metric.code())
+			.param("metrics", metrics.stream().map(Metric::code).toList())
 			.param("now", Timestamp.from(now))
-			.query((rs, row) -> new ScoringEntry(rs.getLong("competition_id"), rs.getTimestamp("starts_at").toInstant(),
+			.query((rs, row) -> new ScoringEntry(rs.getLong("competition_id"),
+					Metric.of(rs.getString("metric")).orElseThrow(), rs.getTimestamp("starts_at").toInstant(),
 					rs.getTimestamp("ends_at").toInstant(), entry(rs, row)))
 			.list();
 	}
@@ -241,11 +243,12 @@ class Participants {
 	 * An entry locked for a score change, with its event's window.
 	 *
 	 * @param competitionId the event
+	 * @param metric what the event counts
 	 * @param startsAt the event start
 	 * @param endsAt the event end
 	 * @param entry the entry
 	 */
-	record ScoringEntry(long competitionId, Instant startsAt, Instant endsAt, Entry entry) {
+	record ScoringEntry(long competitionId, Metric metric, Instant startsAt, Instant endsAt, Entry entry) {
 
 	}
 

@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import org.springframework.context.event.EventListener;
@@ -40,14 +41,16 @@ class ScoreKeeper {
 	@Transactional
 	void on(MiningSessionCompleted completed) {
 		Instant now = this.clock.instant();
+		// One locking read for both metrics keeps the rank-tree writes in event order.
 		for (Participants.ScoringEntry scoring : this.participants.lockOpenEntries(completed.userId(),
-				Metric.COINS_MINED, now)) {
-			long coins = coinsInside(completed, from(scoring), scoring.endsAt());
-			if (coins > 0) {
-				this.participants.addScore(scoring, coins, now);
+				List.of(Metric.COINS_MINED, Metric.SESSIONS_COMPLETED), now)) {
+			long delta = (scoring.metric() == Metric.COINS_MINED)
+					? coinsInside(completed, from(scoring), scoring.endsAt())
+					: (isInside(scoring, completed.endedAt()) ? 1 : 0);
+			if (delta > 0) {
+				this.participants.addScore(scoring, delta, now);
 			}
 		}
-		countOne(completed.userId(), Metric.SESSIONS_COMPLETED, completed.endedAt());
 	}
 
 	@EventListener
@@ -64,11 +67,15 @@ class ScoreKeeper {
 
 	private void countOne(UUID userId, Metric metric, Instant at) {
 		Instant now = this.clock.instant();
-		for (Participants.ScoringEntry scoring : this.participants.lockOpenEntries(userId, metric, now)) {
-			if (!at.isBefore(from(scoring)) && at.isBefore(scoring.endsAt())) {
+		for (Participants.ScoringEntry scoring : this.participants.lockOpenEntries(userId, List.of(metric), now)) {
+			if (isInside(scoring, at)) {
 				this.participants.addScore(scoring, 1, now);
 			}
 		}
+	}
+
+	private static boolean isInside(Participants.ScoringEntry scoring, Instant at) {
+		return !at.isBefore(from(scoring)) && at.isBefore(scoring.endsAt());
 	}
 
 	private static Instant from(Participants.ScoringEntry scoring) {

@@ -66,11 +66,11 @@ class RankTreeTests {
 			long delta = (random.nextInt(10) == 0) ? random.nextInt(5_000_000) + 1 : random.nextInt(3) + 1;
 			at = at.plusMillis(random.nextInt(3_000));
 			Instant changedAt = at;
-			this.transactions
-				.executeWithoutResult((status) -> this.participants.lockOpenEntries(id, Metric.COINS_MINED, changedAt)
-					.stream()
-					.filter((scoring) -> scoring.competitionId() == eventId)
-					.forEach((scoring) -> this.participants.addScore(scoring, delta, changedAt)));
+			this.transactions.executeWithoutResult(
+					(status) -> this.participants.lockOpenEntries(id, List.of(Metric.COINS_MINED), changedAt)
+						.stream()
+						.filter((scoring) -> scoring.competitionId() == eventId)
+						.forEach((scoring) -> this.participants.addScore(scoring, delta, changedAt)));
 		}
 		List<Participants.Entry> sorted = this.participants.after(eventId, null, 1_000);
 		assertThat(sorted).hasSize(150);
