@@ -6,12 +6,19 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import io.questline.support.IntegrationTest;
+import io.questline.tasks.TaskCompleted;
 import io.questline.support.TestUsers;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -42,6 +49,9 @@ class RankTreeTests {
 	@Autowired
 	Clock clock;
 
+	@Autowired
+	ApplicationEventPublisher publisher;
+
 	@Test
 	void everyRankMatchesAFullSortThroughRandomScoreChanges() {
 		Instant start = this.clock.instant().minusSeconds(10);
@@ -49,10 +59,10 @@ class RankTreeTests {
 				start.plus(Duration.ofDays(30)), Metric.COINS_MINED, List.of(), null, start));
 		Competition competition = this.competitions.find(eventId).orElseThrow();
 		Random random = new Random(42);
-		List<java.util.UUID> ids = new ArrayList<>();
+		List<UUID> ids = new ArrayList<>();
 		Instant at = start;
 		for (int i = 0; i < 150; i++) {
-			java.util.UUID id = this.users.create().id();
+			UUID id = this.users.create().id();
 			ids.add(id);
 			// Many join within the same second, so equal keys are met too.
 			at = at.plusMillis(random.nextInt(700));
@@ -60,7 +70,7 @@ class RankTreeTests {
 			this.transactions.executeWithoutResult((status) -> this.participants.join(competition, id, joinedAt));
 		}
 		for (int i = 0; i < 600; i++) {
-			java.util.UUID id = ids.get(random.nextInt(ids.size()));
+			UUID id = ids.get(random.nextInt(ids.size()));
 			// Scores bunch at small values (ties) with a few large jumps across tree
 			// levels.
 			long delta = (random.nextInt(10) == 0) ? random.nextInt(5_000_000) + 1 : random.nextInt(3) + 1;
@@ -84,6 +94,52 @@ class RankTreeTests {
 		assertThat(this.jdbc.sql("""
 				SELECT sum(entries) FROM competition_rank_nodes WHERE competition_id = :id AND level = 7
 				""").param("id", eventId).query(Long.class).single()).isEqualTo(150);
+	}
+
+	@Test
+	void concurrentJoinsAndScoreChangesKeepTheTreeExact() throws Exception {
+		Instant start = this.clock.instant().minusSeconds(10);
+		long eventId = this.transactions.execute((status) -> this.competitions.insert("Concurrent", null, start,
+				start.plus(Duration.ofDays(1)), Metric.TASKS_COMPLETED, List.of(), null, start));
+		Competition competition = this.competitions.find(eventId).orElseThrow();
+		List<UUID> ids = new ArrayList<>();
+		for (int i = 0; i < 40; i++) {
+			ids.add(this.users.create().id());
+		}
+		ExecutorService pool = Executors.newFixedThreadPool(16);
+		try {
+			List<Callable<Object>> joins = new ArrayList<>();
+			ids.forEach((id) -> joins.add(() -> this.transactions
+				.execute((status) -> this.participants.join(competition, id, this.clock.instant()))));
+			for (Future<Object> join : pool.invokeAll(joins)) {
+				join.get();
+			}
+			Random random = new Random(3);
+			List<Callable<Object>> tasks = new ArrayList<>();
+			for (int i = 0; i < 300; i++) {
+				UUID id = ids.get(random.nextInt(ids.size()));
+				tasks.add(() -> {
+					this.transactions.executeWithoutResult((status) -> this.publisher
+						.publishEvent(new TaskCompleted(id, 1, 1_000, this.clock.instant())));
+					return null;
+				});
+			}
+			for (Future<Object> task : pool.invokeAll(tasks)) {
+				task.get();
+			}
+		}
+		finally {
+			pool.shutdown();
+		}
+		List<Participants.Entry> sorted = this.participants.after(eventId, null, 100);
+		assertThat(sorted).hasSize(40);
+		assertThat(sorted.stream().mapToLong(Participants.Entry::score).sum()).isEqualTo(300);
+		for (int i = 0; i < sorted.size(); i++) {
+			assertThat(this.participants.rankOf(eventId, sorted.get(i))).isEqualTo(i + 1);
+		}
+		assertThat(this.jdbc.sql("""
+				SELECT sum(entries) FROM competition_rank_nodes WHERE competition_id = :id AND level = 7
+				""").param("id", eventId).query(Long.class).single()).isEqualTo(40);
 	}
 
 	@Test
