@@ -1,5 +1,6 @@
 package io.questline.users;
 
+import io.questline.shared.web.ProblemResponse;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;

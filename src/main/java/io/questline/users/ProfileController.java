@@ -1,5 +1,6 @@
 package io.questline.users;
 
+import io.questline.shared.web.ProblemResponse;
 import io.questline.shared.security.AuthenticatedUser;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;

@@ -1,6 +1,8 @@
-package io.questline.users;
+package io.questline.shared.web;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -30,18 +32,26 @@ class ProblemResponseDocs {
 
 	static final String PROBLEM_SCHEMA = "Problem";
 
+	/** What any endpoint may answer: the platform's own refusals. */
+	private static final List<Answer> COMMON = List.of(
+			new Answer(400, "VALIDATION_FAILED", "invalid input (UNKNOWN_FIELD, MALFORMED_JSON, MISSING_HEADER alike)"),
+			new Answer(401, "UNAUTHORIZED", "no valid access token (except on public endpoints)"),
+			new Answer(403, "FORBIDDEN", "not allowed here, or ACCOUNT_BANNED"),
+			new Answer(429, "RATE_LIMITED", "over the rate limit; see Retry-After"));
+
 	@Bean
 	OperationCustomizer problemResponses() {
 		return (operation, handler) -> {
-			ProblemResponse[] problems = handler.getMethod().getAnnotationsByType(ProblemResponse.class);
-			if (problems.length == 0) {
-				return operation;
-			}
+			List<Answer> problems = new ArrayList<>();
+			Arrays.stream(handler.getMethod().getAnnotationsByType(ProblemResponse.class))
+				.map((problem) -> new Answer(problem.status(), problem.code(), problem.description()))
+				.forEach(problems::add);
+			problems.addAll(COMMON);
 			if (operation.getResponses() == null) {
 				operation.setResponses(new ApiResponses());
 			}
-			Map<Integer, String> byStatus = Arrays.stream(problems)
-				.collect(Collectors.groupingBy(ProblemResponse::status, TreeMap::new, Collectors
+			Map<Integer, String> byStatus = problems.stream()
+				.collect(Collectors.groupingBy(Answer::status, TreeMap::new, Collectors
 					.mapping((problem) -> problem.code() + ": " + problem.description(), Collectors.joining("; "))));
 			byStatus.forEach((status, description) -> operation.getResponses()
 				.addApiResponse(String.valueOf(status), new ApiResponse().description(description)
@@ -68,6 +78,9 @@ class ProblemResponseDocs {
 				.addProperty("errors", new ArraySchema().items(fieldError).description("for VALIDATION_FAILED"));
 			openApi.getComponents().addSchemas(PROBLEM_SCHEMA, problem);
 		};
+	}
+
+	private record Answer(int status, String code, String description) {
 	}
 
 }

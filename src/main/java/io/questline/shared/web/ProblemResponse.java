@@ -1,4 +1,4 @@
-package io.questline.users;
+package io.questline.shared.web;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
@@ -8,14 +8,15 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * An error answer of an endpoint, for the OpenAPI document: {@link ProblemResponseDocs}
- * turns it into a problem+json response with its code.
+ * An error answer particular to an endpoint, for the OpenAPI document (with its stable
+ * code). The answers every endpoint can give (400, 401, 403, 429) are added to all of
+ * them by {@link ProblemResponseDocs}.
  */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Repeatable(ProblemResponse.List.class)
-@interface ProblemResponse {
+public @interface ProblemResponse {
 
 	int status();
 
@@ -29,7 +30,7 @@ import java.lang.annotation.Target;
 	@Target(ElementType.METHOD)
 	@Retention(RetentionPolicy.RUNTIME)
 	@Documented
-	@interface List {
+	public @interface List {
 
 		ProblemResponse[] value();
 
