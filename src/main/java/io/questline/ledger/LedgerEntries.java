@@ -74,15 +74,20 @@ class LedgerEntries {
 				return id;
 			}
 		}
-		this.jdbc.sql("INSERT INTO ledger_accounts (system_code) VALUES (:code) ON CONFLICT (system_code) DO NOTHING")
+		int inserted = this.jdbc
+			.sql("INSERT INTO ledger_accounts (system_code) VALUES (:code) ON CONFLICT (system_code) DO NOTHING")
 			.param("code", account.code())
 			.update();
 		long id = this.jdbc.sql("SELECT id FROM ledger_accounts WHERE system_code = :code")
 			.param("code", account.code())
 			.query(Long.class)
 			.single();
-		synchronized (this.systemAccountIds) {
-			this.systemAccountIds.put(account, id);
+		// A row this transaction inserted vanishes if it rolls back (a debit refused for
+		// the balance, say): only an id that was already committed may be remembered.
+		if (inserted == 0) {
+			synchronized (this.systemAccountIds) {
+				this.systemAccountIds.put(account, id);
+			}
 		}
 		return id;
 	}
