@@ -121,12 +121,19 @@ class TransactionService {
 			.orElseThrow(() -> new NotFoundException("The catalog item"));
 		String reference = "purchase:" + userId + ":" + digest(idempotencyKey);
 		Map<String, Object> memo = Map.of("itemCode", item.code());
+		if (this.ledger.isPosted(reference)) {
+			return replay(userId, reference, "purchase", null, memo);
+		}
+		// The item first, then the payment: the feature's row is locked before the user's
+		// account, the order in which a session start reaches them (streak, then a
+		// milestone's credit), so the two never wait on each other in a cycle.
+		this.grants.get(item.code()).grant(userId);
 		Optional<Posting> posting = this.ledger.post(reference, "purchase",
 				List.of(Leg.user(userId, -item.price()), Leg.system(SystemAccount.PURCHASES, item.price())), memo);
 		if (posting.isEmpty()) {
-			return replay(userId, reference, "purchase", null, memo);
+			// A twin request with the same key paid first; undo this grant.
+			throw new PurchaseInProgressException();
 		}
-		this.grants.get(item.code()).grant(userId);
 		return this.entries.entryOf(userId, reference).orElseThrow();
 	}
 

@@ -240,6 +240,19 @@ class TransactionTests {
 	}
 
 	@Test
+	void aReplayedPurchaseGrantsAndChargesOnce() {
+		TestUser user = this.users.create();
+		reward(user, 100_000);
+		Api.Response first = purchase(user, "streak_freeze", "buy-once");
+		this.jdbc.sql("DELETE FROM idempotency_keys WHERE scope = :scope").param("scope", "user:" + user.id()).update();
+		Api.Response late = purchase(user, "streak_freeze", "buy-once");
+		assertThat(late.status()).as(late.toString()).isEqualTo(201);
+		assertThat(late.json().get("id").asLong()).isEqualTo(first.json().get("id").asLong());
+		assertThat(this.freezes.held(user.id())).isEqualTo(1);
+		assertThat(this.ledger.balanceOf(user.id())).isEqualTo(50_000);
+	}
+
+	@Test
 	void aPurchaseTakesNoPriceFromTheClientAndOnlySellsCatalogItems() {
 		TestUser user = this.users.create();
 		reward(user, 100_000);
