@@ -1,16 +1,17 @@
 package io.questline.ledger;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The ledger's SQL. Only INSERTs touch transactions and entries; the one UPDATE is of a
@@ -73,35 +74,22 @@ class LedgerEntries {
 				return id;
 			}
 		}
-		this.jdbc.sql("INSERT INTO ledger_accounts (system_code) VALUES (:code) ON CONFLICT (system_code) DO NOTHING")
+		int inserted = this.jdbc
+			.sql("INSERT INTO ledger_accounts (system_code) VALUES (:code) ON CONFLICT (system_code) DO NOTHING")
 			.param("code", account.code())
 			.update();
 		long id = this.jdbc.sql("SELECT id FROM ledger_accounts WHERE system_code = :code")
 			.param("code", account.code())
 			.query(Long.class)
 			.single();
-		// Remembered only once committed: the row may have been inserted by this
-		// transaction, and a rollback would leave a remembered id pointing at nothing.
-		if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-
-				@Override
-				public void afterCommit() {
-					remember(account, id);
-				}
-
-			});
-		}
-		else {
-			remember(account, id);
+		// A row this transaction inserted vanishes if it rolls back (a debit refused for
+		// the balance, say): only an id that was already committed may be remembered.
+		if (inserted == 0) {
+			synchronized (this.systemAccountIds) {
+				this.systemAccountIds.put(account, id);
+			}
 		}
 		return id;
-	}
-
-	private void remember(SystemAccount account, long id) {
-		synchronized (this.systemAccountIds) {
-			this.systemAccountIds.put(account, id);
-		}
 	}
 
 	void insertEntry(long transactionId, long accountId, long amount, Long balanceAfter, Instant at) {
@@ -150,6 +138,80 @@ class LedgerEntries {
 					""")
 			.query(LedgerCheck.class)
 			.single();
+	}
+
+	/**
+	 * A page of a user's entries, newest first.
+	 * @param beforeEntryId only entries older than this one ({@code Long.MAX_VALUE} for
+	 * the first page)
+	 * @param limit how many rows to fetch
+	 */
+	List<UserEntry> entriesOf(UUID userId, long beforeEntryId, int limit) {
+		return this.jdbc.sql("""
+				SELECT e.id AS entry_id, t.id AS transaction_id, t.type, e.amount, e.balance_after, t.reference,
+				       e.created_at, t.memo::text AS memo
+				  FROM ledger_accounts a
+				  JOIN ledger_entries e ON e.account_id = a.id
+				  JOIN ledger_transactions t ON t.id = e.transaction_id
+				 WHERE a.user_id = :userId AND e.id < :before
+				 ORDER BY e.id DESC
+				 LIMIT :limit
+				""")
+			.param("userId", userId)
+			.param("before", beforeEntryId)
+			.param("limit", limit)
+			.query(LedgerEntries::userEntry)
+			.list();
+	}
+
+	/**
+	 * A user's entry in the transaction with a reference.
+	 */
+	Optional<UserEntry> entryOf(UUID userId, String reference) {
+		return this.jdbc.sql("""
+				SELECT e.id AS entry_id, t.id AS transaction_id, t.type, e.amount, e.balance_after, t.reference,
+				       e.created_at, t.memo::text AS memo
+				  FROM ledger_transactions t
+				  JOIN ledger_entries e ON e.transaction_id = t.id
+				  JOIN ledger_accounts a ON a.id = e.account_id
+				 WHERE t.reference = :reference AND a.user_id = :userId
+				""").param("userId", userId).param("reference", reference).query(LedgerEntries::userEntry).optional();
+	}
+
+	/**
+	 * Millicoins a user has sent in transfers since an instant.
+	 */
+	long transferredOutSince(UUID userId, Instant since) {
+		return this.jdbc.sql("""
+				SELECT coalesce(-sum(e.amount), 0)
+				  FROM ledger_accounts a
+				  JOIN ledger_entries e ON e.account_id = a.id
+				  JOIN ledger_transactions t ON t.id = e.transaction_id
+				 WHERE a.user_id = :userId AND t.type = 'transfer' AND e.amount < 0 AND e.created_at >= :since
+				""").param("userId", userId).param("since", Timestamp.from(since)).query(Long.class).single();
+	}
+
+	private static UserEntry userEntry(ResultSet rs, int row) throws SQLException {
+		return new UserEntry(rs.getLong("entry_id"), rs.getLong("transaction_id"), rs.getString("type"),
+				rs.getLong("amount"), rs.getLong("balance_after"), rs.getString("reference"),
+				rs.getTimestamp("created_at").toInstant(), rs.getString("memo"));
+	}
+
+	/**
+	 * One entry of a user's account with its transaction.
+	 *
+	 * @param entryId the entry id (the order of the user's entries)
+	 * @param transactionId the transaction id
+	 * @param type the transaction type
+	 * @param amount signed from the user's side
+	 * @param balanceAfter the user's balance after it
+	 * @param reference the transaction reference
+	 * @param createdAt when it was recorded
+	 * @param memo the transaction memo as JSON, or {@code null}
+	 */
+	record UserEntry(long entryId, long transactionId, String type, long amount, long balanceAfter, String reference,
+			Instant createdAt, String memo) {
+
 	}
 
 	/**

@@ -43,4 +43,23 @@ public class MiningActivity {
 				""").param("id", userId).param("at", Timestamp.from(at)).query(Boolean.class).single();
 	}
 
+	/**
+	 * Millicoins a user has been credited by settled sessions.
+	 */
+	public long coinsMined(UUID userId) {
+		return this.jdbc.sql("""
+				SELECT coalesce(sum(credited), 0) FROM mining_sessions WHERE user_id = :id AND state = 'settled'
+				""").param("id", userId).query(Long.class).single();
+	}
+
+	/**
+	 * How many sessions of a user have been settled.
+	 */
+	public long completedSessions(UUID userId) {
+		return this.jdbc.sql("SELECT count(*) FROM mining_sessions WHERE user_id = :id AND state = 'settled'")
+			.param("id", userId)
+			.query(Long.class)
+			.single();
+	}
+
 }
