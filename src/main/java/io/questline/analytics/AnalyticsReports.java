@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.questline.ledger.Ledger;
+import io.questline.mining.MiningActivity;
+import io.questline.streaks.StreakStatus;
 import io.questline.users.UserDirectory;
 
 import org.springframework.stereotype.Service;
@@ -28,15 +30,22 @@ class AnalyticsReports {
 
 	private final Ledger ledger;
 
+	private final MiningActivity mining;
+
+	private final StreakStatus streaks;
+
 	private final UserDirectory users;
 
 	private final AnalyticsProperties properties;
 
 	private final Clock clock;
 
-	AnalyticsReports(UserActivity activity, MiningDays miningDays, ActiveUserDistribution distribution, Ledger ledger,
-			UserDirectory users, AnalyticsProperties properties, Clock clock) {
+	AnalyticsReports(UserActivity activity, MiningActivity mining, StreakStatus streaks, MiningDays miningDays,
+			ActiveUserDistribution distribution, Ledger ledger, UserDirectory users, AnalyticsProperties properties,
+			Clock clock) {
 		this.activity = activity;
+		this.mining = mining;
+		this.streaks = streaks;
 		this.miningDays = miningDays;
 		this.distribution = distribution;
 		this.ledger = ledger;
@@ -52,8 +61,8 @@ class AnalyticsReports {
 		Map<LocalDate, Long> earned = this.activity.earnedByDay(userId, zone,
 				today.minusDays(29).atStartOfDay(zone).toInstant(), today.plusDays(1).atStartOfDay(zone).toInstant(),
 				this.properties.earningAccounts());
-		int streak = this.activity.streak(userId).map((row) -> row.currentOn(today)).orElse(0);
-		ActiveSession session = this.activity.openSession(userId)
+		int streak = this.streaks.of(userId).current();
+		ActiveSession session = this.mining.openSession(userId)
 			.map((open) -> new ActiveSession(open.id(), open.startedAt(), open.endsAt(), open.ratePerHour(),
 					open.accruedAt(now)))
 			.orElse(null);
@@ -70,12 +79,12 @@ class AnalyticsReports {
 		Instant to = today.plusDays(1).atStartOfDay(zone).toInstant();
 		Map<LocalDate, Long> earned = this.activity.earnedByDay(userId, zone, from, to,
 				this.properties.earningAccounts());
-		Map<LocalDate, Integer> sessions = this.activity.sessionsByDay(userId, zone, from, to);
+		Map<LocalDate, Integer> sessions = this.mining.sessionsStartedByDay(userId, zone, from, to);
 		List<Day> series = new ArrayList<>(days);
 		for (LocalDate day = first; !day.isAfter(today); day = day.plusDays(1)) {
 			series.add(new Day(day, earned.getOrDefault(day, 0L), sessions.getOrDefault(day, 0)));
 		}
-		long rate = this.activity.minedTime(userId, from, to).perHour();
+		long rate = this.mining.minedTime(userId, from, to).perHour();
 		long mined = this.miningDays.minedSince(userId, this.distribution.windowStart(now));
 		return new Performance(series, rate, this.distribution.percentileOf(mined));
 	}

@@ -108,6 +108,33 @@ public class Ledger {
 	}
 
 	/**
+	 * A user's entries, newest first, before an entry id.
+	 * @param beforeEntryId only entries with a smaller id ({@code Long.MAX_VALUE} for the
+	 * newest)
+	 * @param limit how many at most
+	 */
+	@Transactional(readOnly = true)
+	public List<UserEntry> entriesOf(UUID userId, long beforeEntryId, int limit) {
+		return this.entries.entriesOf(userId, beforeEntryId, limit);
+	}
+
+	/**
+	 * The user's entry in the transaction with a reference, if there is one.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<UserEntry> entryOf(UUID userId, String reference) {
+		return this.entries.entryOf(userId, reference);
+	}
+
+	/**
+	 * Millicoins a user has sent in transfers since an instant.
+	 */
+	@Transactional(readOnly = true)
+	public long transferredOutSince(UUID userId, Instant since) {
+		return this.entries.transferredOutSince(userId, since);
+	}
+
+	/**
 	 * Whether a reference has been posted.
 	 */
 	@Transactional(readOnly = true)

@@ -198,23 +198,6 @@ class LedgerEntries {
 	}
 
 	/**
-	 * One entry of a user's account with its transaction.
-	 *
-	 * @param entryId the entry id (the order of the user's entries)
-	 * @param transactionId the transaction id
-	 * @param type the transaction type
-	 * @param amount signed from the user's side
-	 * @param balanceAfter the user's balance after it
-	 * @param reference the transaction reference
-	 * @param createdAt when it was recorded
-	 * @param memo the transaction memo as JSON, or {@code null}
-	 */
-	record UserEntry(long entryId, long transactionId, String type, long amount, long balanceAfter, String reference,
-			Instant createdAt, String memo) {
-
-	}
-
-	/**
 	 * A user account after a change.
 	 *
 	 * @param id the account id

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.questline.mining.MiningActivity;
 import io.questline.mining.MiningBonus;
 import io.questline.mining.MiningMultiplier;
 import org.slf4j.Logger;
@@ -23,23 +24,23 @@ class MiningStrategies implements StrategySource {
 
 	private static final Logger logger = LoggerFactory.getLogger(MiningStrategies.class);
 
-	private final StrategyFacts facts;
+	private final MiningActivity mining;
 
 	private final ObjectProvider<MiningBonus> bonuses;
 
 	private final RecommendationProperties.Rules rules;
 
-	MiningStrategies(StrategyFacts facts, ObjectProvider<MiningBonus> bonuses, RecommendationProperties properties) {
-		this.facts = facts;
+	MiningStrategies(MiningActivity mining, ObjectProvider<MiningBonus> bonuses, RecommendationProperties properties) {
+		this.mining = mining;
 		this.bonuses = bonuses;
 		this.rules = properties.rules();
 	}
 
 	@Override
 	public List<Candidate> candidatesFor(UUID userId, Instant now) {
-		Optional<StrategyFacts.OpenSession> open = this.facts.openSession(userId);
+		Optional<MiningActivity.OpenSession> open = this.mining.openSession(userId);
 		if (open.isPresent()) {
-			StrategyFacts.OpenSession session = open.get();
+			MiningActivity.OpenSession session = open.get();
 			if (session.endsAt().isAfter(now)) {
 				return List.of();
 			}

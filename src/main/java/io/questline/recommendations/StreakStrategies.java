@@ -1,12 +1,11 @@
 package io.questline.recommendations;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
-import io.questline.users.UserDirectory;
+import io.questline.streaks.StreakStatus;
+import io.questline.streaks.StreakView;
 
 import org.springframework.stereotype.Component;
 
@@ -17,34 +16,28 @@ import org.springframework.stereotype.Component;
 @Component
 class StreakStrategies implements StrategySource {
 
-	private final StrategyFacts facts;
-
-	private final UserDirectory users;
+	private final StreakStatus streaks;
 
 	private final RecommendationProperties.Rules rules;
 
-	StreakStrategies(StrategyFacts facts, UserDirectory users, RecommendationProperties properties) {
-		this.facts = facts;
-		this.users = users;
+	StreakStrategies(StreakStatus streaks, RecommendationProperties properties) {
+		this.streaks = streaks;
 		this.rules = properties.rules();
 	}
 
 	@Override
 	public List<Candidate> candidatesFor(UUID userId, Instant now) {
-		Optional<StrategyFacts.Streak> found = this.facts.streak(userId);
-		if (found.isEmpty()) {
+		StreakView streak = this.streaks.of(userId);
+		// Without a freeze, a streak still alive but not counted today was counted
+		// yesterday.
+		if (streak.todayCounted() || streak.current() < this.rules.freezeMinStreakDays()
+				|| streak.freezesAvailable() > 0) {
 			return List.of();
 		}
-		StrategyFacts.Streak streak = found.get();
-		LocalDate today = LocalDate.ofInstant(now, this.users.zoneOf(userId));
-		boolean alive = streak.lastDay() != null && streak.lastDay().equals(today.minusDays(1));
-		if (!alive || streak.currentDays() < this.rules.freezeMinStreakDays() || streak.freezes() > 0) {
-			return List.of();
-		}
-		int percent = Math.min(streak.currentDays() * this.rules.streakBonusPercentPerDay(),
+		int percent = Math.min(streak.current() * this.rules.streakBonusPercentPerDay(),
 				this.rules.streakBonusMaxPercent());
 		long atStake = this.rules.sessionEarnings(this.rules.baseRatePerHour()) * percent / 100;
-		String reason = "Your " + streak.currentDays() + "-day streak adds +" + percent + "% to every mining session ("
+		String reason = "Your " + streak.current() + "-day streak adds +" + percent + "% to every mining session ("
 				+ Coins.format(atStake)
 				+ " coins a session). Today is not counted yet and you hold no streak freeze: with one ("
 				+ Coins.format(this.rules.freezePrice()) + " coins) a missed day does not reset it.";

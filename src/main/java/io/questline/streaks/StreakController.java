@@ -1,9 +1,6 @@
 package io.questline.streaks;
 
-import java.time.Clock;
-
 import io.questline.shared.security.AuthenticatedUser;
-import io.questline.users.UserDirectory;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,22 +13,15 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class StreakController {
 
-	private final Streaks streaks;
+	private final StreakStatus streaks;
 
-	private final UserDirectory users;
-
-	private final Clock clock;
-
-	StreakController(Streaks streaks, UserDirectory users, Clock clock) {
+	StreakController(StreakStatus streaks) {
 		this.streaks = streaks;
-		this.users = users;
-		this.clock = clock;
 	}
 
 	@GetMapping("/api/earnings/streak")
-	StreakRules.View streak(@AuthenticationPrincipal AuthenticatedUser user) {
-		StreakState state = this.streaks.find(user.id()).orElse(StreakState.none(0));
-		return StreakRules.view(state, this.clock.instant(), this.users.zoneOf(user.id()));
+	StreakView streak(@AuthenticationPrincipal AuthenticatedUser user) {
+		return this.streaks.of(user.id());
 	}
 
 }

@@ -2,7 +2,7 @@ package io.questline.streaks;
 
 import java.util.UUID;
 
-import io.questline.ledger.CoinPurchaseGrant;
+import io.questline.transactions.CoinPurchaseGrant;
 
 import org.springframework.stereotype.Component;
 

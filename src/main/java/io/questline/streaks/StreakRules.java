@@ -76,14 +76,14 @@ final class StreakRules {
 	 * @param zone the user's timezone now
 	 * @return what to show
 	 */
-	static View view(StreakState state, Instant now, ZoneId zone) {
+	static StreakView view(StreakState state, Instant now, ZoneId zone) {
 		if (!state.started()) {
-			return new View(0, state.longest(), false, state.freezes(), null);
+			return new StreakView(0, state.longest(), false, state.freezes(), null);
 		}
 		boolean alive = missedDays(state, now, zone) <= state.freezes();
 		Instant deadline = alive ? deadline(state, zone) : null;
-		return new View(alive ? state.current() : 0, state.longest(), !countsNewDay(state, now, zone), state.freezes(),
-				deadline);
+		return new StreakView(alive ? state.current() : 0, state.longest(), !countsNewDay(state, now, zone),
+				state.freezes(), deadline);
 	}
 
 	/**
@@ -129,7 +129,6 @@ final class StreakRules {
 
 	/**
 	 * A streak as shown.
-	 *
 	 * @param current the streak length, 0 once it is lost
 	 * @param longest the longest streak ever
 	 * @param todayCounted whether an activity now would count no new day
@@ -137,8 +136,5 @@ final class StreakRules {
 	 * @param nextDeadline when the streak is lost without further activity (freezes
 	 * considered), or {@code null} when there is none to lose
 	 */
-	record View(int current, int longest, boolean todayCounted, int freezesAvailable, Instant nextDeadline) {
-
-	}
 
 }

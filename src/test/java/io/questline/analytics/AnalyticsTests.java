@@ -287,8 +287,11 @@ class AnalyticsTests {
 
 	private void streak(UUID userId, int days, LocalDate lastDay, int freezes) {
 		this.jdbc.sql("""
-				INSERT INTO streaks (user_id, current_days, longest_days, last_day, freezes, updated_at)
-				VALUES (:userId, :days, :days, :lastDay, :freezes, now())
+				INSERT INTO streaks (user_id, current_days, longest_days, last_day, last_zone, last_seen_at, freezes,
+				                     updated_at)
+				SELECT u.id, :days, :days, CAST(:lastDay AS date), u.timezone,
+				       (CAST(:lastDay AS date) + time '12:00') AT TIME ZONE u.timezone, :freezes, now()
+				  FROM users u WHERE u.id = :userId
 				""")
 			.param("userId", userId)
 			.param("days", days)

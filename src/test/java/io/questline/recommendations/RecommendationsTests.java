@@ -63,10 +63,9 @@ class RecommendationsTests {
 			assertThat(item.get("reason").asString()).isNotBlank();
 		}
 		JsonNode start = item(items, "start_session");
-		assertThat(start.get("expectedGain").asLong()).isEqualTo(24_000);
-		assertThat(start.get("reason").asString()).contains("24 hours")
-			.contains("1 coins an hour")
-			.contains("24 coins");
+		// 24 h at 1 coin/h, +1% because the start itself counts day 1 of the streak.
+		assertThat(start.get("expectedGain").asLong()).isEqualTo(24_240);
+		assertThat(start.get("reason").asString()).contains("24 hours").contains("24.24 coins");
 		assertThat(item(items, "invite_friend").get("expectedGain").asLong()).isEqualTo(5_000);
 		assertThat(this.jdbc.sql("SELECT count(*) FROM recommendation_impressions WHERE user_id = :id")
 			.param("id", user.id())
@@ -349,8 +348,11 @@ class RecommendationsTests {
 
 	private void streak(UUID userId, int days, LocalDate lastDay, int freezes) {
 		this.jdbc.sql("""
-				INSERT INTO streaks (user_id, current_days, longest_days, last_day, freezes, updated_at)
-				VALUES (:userId, :days, :days, :lastDay, :freezes, now())
+				INSERT INTO streaks (user_id, current_days, longest_days, last_day, last_zone, last_seen_at, freezes,
+				                     updated_at)
+				SELECT u.id, :days, :days, CAST(:lastDay AS date), u.timezone,
+				       (CAST(:lastDay AS date) + time '12:00') AT TIME ZONE u.timezone, :freezes, now()
+				  FROM users u WHERE u.id = :userId
 				""")
 			.param("userId", userId)
 			.param("days", days)

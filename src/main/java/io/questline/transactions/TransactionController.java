@@ -1,9 +1,10 @@
-package io.questline.ledger;
+package io.questline.transactions;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import io.questline.ledger.UserEntry;
 import io.questline.shared.security.AuthenticatedUser;
 import io.questline.shared.web.Cursor;
 import io.questline.shared.web.InvalidRequestException;
@@ -52,7 +53,7 @@ class TransactionController {
 		Cursor after = Cursor.decode(cursor);
 		long before = (after != null) ? after.longId() : Long.MAX_VALUE;
 		TransactionService.Statement statement = this.transactions.statement(user.id(), before, size);
-		Page<LedgerEntries.UserEntry> page = Page.of(statement.entries(), size,
+		Page<UserEntry> page = Page.of(statement.entries(), size,
 				(entry) -> Cursor.after(entry.createdAt(), entry.entryId()));
 		return new TransactionPage(page.items().stream().map(this::item).toList(), page.nextCursor(),
 				statement.balance());
@@ -85,7 +86,7 @@ class TransactionController {
 		}
 	}
 
-	private TransactionItem item(LedgerEntries.UserEntry entry) {
+	private TransactionItem item(UserEntry entry) {
 		JsonNode memo = (entry.memo() != null) ? this.json.readTree(entry.memo()) : null;
 		return new TransactionItem(entry.transactionId(), entry.type(), entry.amount(), entry.balanceAfter(),
 				entry.reference(), entry.createdAt(), memo);

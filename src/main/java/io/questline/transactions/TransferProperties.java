@@ -1,4 +1,4 @@
-package io.questline.ledger;
+package io.questline.transactions;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;

@@ -1,4 +1,4 @@
-package io.questline.ledger;
+package io.questline.transactions;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -14,6 +14,12 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.questline.ledger.InsufficientBalanceException;
+import io.questline.ledger.Ledger;
+import io.questline.ledger.Leg;
+import io.questline.ledger.Posting;
+import io.questline.ledger.SystemAccount;
+import io.questline.ledger.UserEntry;
 import io.questline.shared.web.NotFoundException;
 import io.questline.users.UserDirectory;
 import tools.jackson.databind.json.JsonMapper;
@@ -37,8 +43,6 @@ class TransactionService {
 
 	private final Ledger ledger;
 
-	private final LedgerEntries entries;
-
 	private final CoinCatalog catalog;
 
 	private final Map<String, CoinPurchaseGrant> grants = new LinkedHashMap<>();
@@ -51,10 +55,9 @@ class TransactionService {
 
 	private final Clock clock;
 
-	TransactionService(Ledger ledger, LedgerEntries entries, CoinCatalog catalog, List<CoinPurchaseGrant> grants,
-			UserDirectory users, TransferProperties properties, JsonMapper json, Clock clock) {
+	TransactionService(Ledger ledger, CoinCatalog catalog, List<CoinPurchaseGrant> grants, UserDirectory users,
+			TransferProperties properties, JsonMapper json, Clock clock) {
 		this.ledger = ledger;
-		this.entries = entries;
 		this.catalog = catalog;
 		grants.forEach((grant) -> this.grants.put(grant.itemCode(), grant));
 		this.users = users;
@@ -68,7 +71,7 @@ class TransactionService {
 	 */
 	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
 	Statement statement(UUID userId, long beforeEntryId, int limit) {
-		return new Statement(this.entries.entriesOf(userId, beforeEntryId, limit + 1), this.ledger.balanceOf(userId));
+		return new Statement(this.ledger.entriesOf(userId, beforeEntryId, limit + 1), this.ledger.balanceOf(userId));
 	}
 
 	/**
@@ -79,7 +82,7 @@ class TransactionService {
 	 * @throws DailyLimitExceededException past the sender's daily limit
 	 */
 	@Transactional
-	LedgerEntries.UserEntry transfer(UUID from, UUID to, long amount, String note, String idempotencyKey) {
+	UserEntry transfer(UUID from, UUID to, long amount, String note, String idempotencyKey) {
 		if (from.equals(to)) {
 			throw new SelfTransferException();
 		}
@@ -102,11 +105,11 @@ class TransactionService {
 		// of one sender pass this check one at a time, each seeing the others' entries.
 		ZoneId zone = this.users.zoneOf(from);
 		Instant startOfDay = this.clock.instant().atZone(zone).toLocalDate().atStartOfDay(zone).toInstant();
-		long sentToday = this.entries.transferredOutSince(from, startOfDay);
+		long sentToday = this.ledger.transferredOutSince(from, startOfDay);
 		if (sentToday > this.properties.dailyLimit()) {
 			throw new DailyLimitExceededException(this.properties.dailyLimit(), sentToday - amount);
 		}
-		return this.entries.entryOf(from, reference).orElseThrow();
+		return this.ledger.entryOf(from, reference).orElseThrow();
 	}
 
 	/**
@@ -115,7 +118,7 @@ class TransactionService {
 	 * @throws InsufficientBalanceException when the balance is too low
 	 */
 	@Transactional
-	LedgerEntries.UserEntry purchase(UUID userId, String itemCode, String idempotencyKey) {
+	UserEntry purchase(UUID userId, String itemCode, String idempotencyKey) {
 		CoinCatalog.Item item = this.catalog.findActive(itemCode)
 			.filter((found) -> this.grants.containsKey(found.code()))
 			.orElseThrow(() -> new NotFoundException("The catalog item"));
@@ -134,13 +137,11 @@ class TransactionService {
 			// A twin request with the same key paid first; undo this grant.
 			throw new PurchaseInProgressException();
 		}
-		return this.entries.entryOf(userId, reference).orElseThrow();
+		return this.ledger.entryOf(userId, reference).orElseThrow();
 	}
 
-	private LedgerEntries.UserEntry replay(UUID userId, String reference, String type, Long amount,
-			Map<String, Object> memo) {
-		LedgerEntries.UserEntry existing = this.entries.entryOf(userId, reference)
-			.orElseThrow(IdempotencyKeyReusedException::new);
+	private UserEntry replay(UUID userId, String reference, String type, Long amount, Map<String, Object> memo) {
+		UserEntry existing = this.ledger.entryOf(userId, reference).orElseThrow(IdempotencyKeyReusedException::new);
 		boolean same = existing.type().equals(type) && (amount == null || existing.amount() == amount)
 				&& existing.memo() != null && Objects.equals(this.json.readValue(existing.memo(), Map.class), memo);
 		if (!same) {
@@ -165,7 +166,7 @@ class TransactionService {
 	 * @param entries the entries, newest first
 	 * @param balance the user's balance
 	 */
-	record Statement(List<LedgerEntries.UserEntry> entries, long balance) {
+	record Statement(List<UserEntry> entries, long balance) {
 
 	}
 

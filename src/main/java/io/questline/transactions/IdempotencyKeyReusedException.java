@@ -1,4 +1,4 @@
-package io.questline.ledger;
+package io.questline.transactions;
 
 import io.questline.shared.web.ApiException;
 

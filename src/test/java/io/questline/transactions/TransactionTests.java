@@ -1,4 +1,4 @@
-package io.questline.ledger;
+package io.questline.transactions;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -12,6 +12,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import io.questline.ledger.Ledger;
+import io.questline.ledger.SystemAccount;
 import io.questline.streaks.StreakFreezes;
 import io.questline.support.Api;
 import io.questline.support.IntegrationTest;
