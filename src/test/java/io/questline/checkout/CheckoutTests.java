@@ -232,6 +232,17 @@ class CheckoutTests {
 	}
 
 	@Test
+	void aBoughtBoostDoublesTheRateOfTheNextMiningSession() {
+		TestUser user = this.users.create();
+		this.kit.bought(user, "boost_2x_24h");
+		Api.Response started = this.api.post("/api/earnings/session/start", "{}").as(user).send();
+		assertThat(started.status()).as(started.toString()).isEqualTo(201);
+		// 1 coin/h, +1% for the streak day the start counts, then doubled by the boost.
+		assertThat(started.json().get("session").get("ratePerHour").asLong()).isEqualTo(2_020);
+		assertThat(started.json().get("session").get("multipliers").toString()).contains("boost");
+	}
+
+	@Test
 	void aStreakFreezeIsGrantedAndAThirdCannotBeBought() {
 		TestUser user = this.users.create();
 		this.kit.bought(user, "streak_freeze");
