@@ -93,29 +93,32 @@ class AchievementTests {
 		assertThat(progress.get("completed").asBoolean()).isTrue();
 		assertThat(progress.get("claimedAt").isNull()).isTrue();
 		long reward = this.achievements.find("first_session").orElseThrow().reward();
+		// The first session also paid its milestone: only what the claim adds is ours.
+		long before = this.ledger.balanceOf(user.id());
 
 		Response claim = claim(user, "first_session");
 		assertThat(claim.status()).isEqualTo(200);
 		assertThat(claim.json().get("code").asString()).isEqualTo("first_session");
 		assertThat(claim.json().get("reward").asLong()).isEqualTo(reward);
-		assertThat(claim.json().get("balance").asLong()).isEqualTo(reward);
+		assertThat(claim.json().get("balance").asLong()).isEqualTo(before + reward);
 		assertThat(progressOf(user, "first_session").get("claimedAt").isNull()).isFalse();
 		assertThat(this.ledger.isPosted("achievement:" + user.id() + ":first_session")).isTrue();
 
 		Response again = claim(user, "first_session");
 		assertThat(again.status()).isEqualTo(409);
 		assertThat(again.code()).isEqualTo("ALREADY_CLAIMED");
-		assertThat(this.ledger.balanceOf(user.id())).isEqualTo(reward);
+		assertThat(this.ledger.balanceOf(user.id())).isEqualTo(before + reward);
 	}
 
 	@Test
 	void anAchievementNotReachedCannotBeClaimed() {
 		TestUser user = this.users.create();
 		completeSession(user.id(), 1_000, 1);
+		long before = this.ledger.balanceOf(user.id());
 		Response response = claim(user, "sessions_10");
 		assertThat(response.status()).isEqualTo(422);
 		assertThat(response.code()).isEqualTo("NOT_COMPLETED");
-		assertThat(this.ledger.balanceOf(user.id())).isZero();
+		assertThat(this.ledger.balanceOf(user.id())).isEqualTo(before);
 	}
 
 	@Test
@@ -184,7 +187,13 @@ class AchievementTests {
 			pool.shutdown();
 		}
 		long reward = this.achievements.find("first_session").orElseThrow().reward();
-		assertThat(this.ledger.balanceOf(user.id())).isEqualTo(reward);
+		assertThat(this.ledger.isPosted("achievement:" + user.id() + ":first_session")).isTrue();
+		assertThat(this.jdbc.sql("""
+				SELECT coalesce(sum(e.amount), 0) FROM ledger_entries e
+				  JOIN ledger_accounts a ON a.id = e.account_id
+				  JOIN ledger_transactions t ON t.id = e.transaction_id
+				 WHERE a.user_id = :id AND t.reference LIKE 'achievement:%'
+				""").param("id", user.id()).query(Long.class).single()).isEqualTo(reward);
 	}
 
 	@Test
