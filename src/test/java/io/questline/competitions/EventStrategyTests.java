@@ -22,8 +22,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The join_event recommendation: a live event the user has not joined, with its smallest
- * prize as the gain; none once the user is in every live event.
+ * The join_event recommendation: a live event the user has not joined, with an even share
+ * of its prizes as the gain; none once the user is in every live event.
  */
 @IntegrationTest
 class EventStrategyTests {
@@ -44,7 +44,7 @@ class EventStrategyTests {
 	EventStrategy strategy;
 
 	@Test
-	void aLiveEventNotJoinedIsOfferedWithItsSmallestPrize() {
+	void aLiveEventNotJoinedIsOfferedWithAnEvenShareOfItsPrizes() {
 		liveEvent(List.of(Map.of("rank", 1, "reward", TOP_PRIZE), Map.of("rank", 2, "reward", TOP_PRIZE)));
 		TestUser user = this.users.create();
 		List<Candidate> candidates = this.strategy.candidatesFor(user.id(), this.clock.instant());
@@ -86,6 +86,16 @@ class EventStrategyTests {
 		Response created = this.api.post("/api/admin/events/create", body).as(this.users.admin()).send();
 		assertThat(created.status()).as(created.toString()).isEqualTo(201);
 		return name;
+	}
+
+	@Test
+	void theShareShrinksAsParticipantsJoin() {
+		Competition event = new Competition(1, "e", null, this.clock.instant(), this.clock.instant().plusSeconds(60),
+				Metric.TASKS_COMPLETED, List.of(new Prize(1, 9_000), new Prize(2, 3_000)), "open");
+		assertThat(EventStrategy.expectedPrize(new Competitions.LiveCompetition(event, 0, false))).isEqualTo(9_000);
+		assertThat(EventStrategy.expectedPrize(new Competitions.LiveCompetition(event, 1, false))).isEqualTo(6_000);
+		assertThat(EventStrategy.expectedPrize(new Competitions.LiveCompetition(event, 3, false))).isEqualTo(3_000);
+		assertThat(EventStrategy.expectedPrize(new Competitions.LiveCompetition(event, 11, false))).isEqualTo(1_000);
 	}
 
 }
