@@ -38,7 +38,9 @@ class SquadStrategy implements StrategySource {
 			return List.of();
 		}
 		int minMembers = this.properties.bonusMinMembers();
-		Optional<Squad> best = this.squads.bestOpen(minMembers).or(() -> this.squads.bestOpen(0));
+		Optional<Squad> best = this.squads.bestOpen(minMembers)
+			.filter((squad) -> squad.bonusPercent() > 0)
+			.or(() -> this.squads.bestOpen(0));
 		if (best.isEmpty() || best.get().bonusPercent() <= 0) {
 			return List.of();
 		}

@@ -5,11 +5,13 @@ import java.util.List;
 import java.util.UUID;
 
 import io.questline.recommendations.Candidate;
+import io.questline.support.Api;
 import io.questline.support.IntegrationTest;
 import io.questline.support.MutableClock;
 import io.questline.support.TestUsers;
 import io.questline.support.TestUsers.TestUser;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,6 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @IntegrationTest
 class NextModuleStrategyTests {
+
+	@Autowired
+	Api api;
 
 	@Autowired
 	TestUsers users;
@@ -43,6 +48,24 @@ class NextModuleStrategyTests {
 		assertThat(candidate.strategy()).isEqualTo("next_module");
 		assertThat(candidate.reason()).contains("Getting started").contains("Welcome to Questline");
 		assertThat(candidate.expectedGain()).isEqualTo(reward("gs-welcome"));
+	}
+
+	@Test
+	void theRecommendationsEndpointAsksTheLearningSource() {
+		// A newcomer has at most five candidates (session, invite, squad, module, event):
+		// all of them are shown.
+		TestUser user = this.users.create();
+		Api.Response response = this.api.get("/api/ai/recommendations").as(user).send();
+		assertThat(response.status()).isEqualTo(200);
+		JsonNode module = null;
+		for (JsonNode item : response.json().get("items")) {
+			if (item.get("strategy").asString().equals("next_module")) {
+				module = item;
+			}
+		}
+		assertThat(module).as(response.toString()).isNotNull();
+		assertThat(module.get("expectedGain").asLong()).isEqualTo(reward("gs-welcome"));
+		assertThat(module.get("reason").asString()).contains("Welcome to Questline");
 	}
 
 	@Test
