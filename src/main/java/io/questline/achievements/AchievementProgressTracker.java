@@ -2,10 +2,12 @@ package io.questline.achievements;
 
 import java.time.Instant;
 
+import io.questline.competitions.EventJoined;
 import io.questline.learning.ModuleCompleted;
 import io.questline.learning.PathCompleted;
 import io.questline.mining.MiningSessionCompleted;
 import io.questline.referrals.ReferralRewarded;
+import io.questline.squads.SquadJoined;
 import io.questline.streaks.StreakDayCounted;
 import io.questline.tasks.TaskCompleted;
 
@@ -66,6 +68,19 @@ class AchievementProgressTracker {
 	@Transactional(propagation = Propagation.REQUIRED)
 	public void on(ReferralRewarded event) {
 		this.achievements.add(event.referrerId(), Metric.REFERRALS_REWARDED, 1, event.at());
+	}
+
+	@EventListener
+	@Transactional(propagation = Propagation.REQUIRED)
+	public void on(SquadJoined event) {
+		// Raised, not added: leaving and joining again must not farm a count.
+		this.achievements.raiseTo(event.userId(), Metric.SQUADS_JOINED, 1, event.at());
+	}
+
+	@EventListener
+	@Transactional(propagation = Propagation.REQUIRED)
+	public void on(EventJoined event) {
+		this.achievements.add(event.userId(), Metric.EVENTS_JOINED, 1, event.at());
 	}
 
 }

@@ -147,4 +147,18 @@ class Achievements {
 			.update() == 1;
 	}
 
+	/**
+	 * The achievements a user has reached but not claimed, best reward first.
+	 */
+	List<Achievement> claimable(UUID userId) {
+		return this.jdbc.sql("""
+				SELECT a.code, a.name, a.description, a.metric, a.threshold, a.reward
+				  FROM achievement_counters c
+				  JOIN achievements a ON a.metric = c.metric AND a.threshold <= c.value
+				 WHERE c.user_id = :userId
+				   AND NOT EXISTS (SELECT 1 FROM achievement_claims cl WHERE cl.user_id = :userId AND cl.code = a.code)
+				 ORDER BY a.reward DESC, a.position, a.code
+				""").param("userId", userId).query(Achievement.class).list();
+	}
+
 }

@@ -22,7 +22,11 @@ enum Metric {
 	/** Task completions (a daily task counts every day it is done). */
 	TASKS_COMPLETED,
 	/** Invitees whose first mining session paid the referral bonus. */
-	REFERRALS_REWARDED;
+	REFERRALS_REWARDED,
+	/** 1 once the user has joined a squad (leaving and joining again adds nothing). */
+	SQUADS_JOINED,
+	/** Live events joined (each event once). */
+	EVENTS_JOINED;
 
 	String code() {
 		return name().toLowerCase();

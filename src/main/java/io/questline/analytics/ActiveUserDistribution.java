@@ -62,6 +62,19 @@ class ActiveUserDistribution {
 		return Math.round(percentile * 10) / 10.0;
 	}
 
+	/**
+	 * Where a total ranks among active users by coins mined, 1 for the most: one more
+	 * than the totals above it, so equal totals share a rank; {@code null} for an
+	 * inactive total.
+	 */
+	Long rankOf(long total) {
+		if (total <= 0) {
+			return null;
+		}
+		long[] totals = current().totals();
+		return 1L + totals.length - firstIndexNotBelow(totals, total + 1);
+	}
+
 	private Snapshot current() {
 		Instant now = this.clock.instant();
 		Snapshot current = this.snapshot;

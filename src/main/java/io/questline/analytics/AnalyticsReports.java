@@ -11,6 +11,8 @@ import java.util.UUID;
 
 import io.questline.ledger.Ledger;
 import io.questline.mining.MiningActivity;
+import io.questline.squads.SquadDirectory;
+import io.questline.squads.SquadDirectory.SquadSummary;
 import io.questline.streaks.StreakStatus;
 import io.questline.users.UserDirectory;
 
@@ -36,13 +38,15 @@ class AnalyticsReports {
 
 	private final UserDirectory users;
 
+	private final SquadDirectory squads;
+
 	private final AnalyticsProperties properties;
 
 	private final Clock clock;
 
 	AnalyticsReports(UserActivity activity, MiningActivity mining, StreakStatus streaks, MiningDays miningDays,
-			ActiveUserDistribution distribution, Ledger ledger, UserDirectory users, AnalyticsProperties properties,
-			Clock clock) {
+			ActiveUserDistribution distribution, Ledger ledger, UserDirectory users, SquadDirectory squads,
+			AnalyticsProperties properties, Clock clock) {
 		this.activity = activity;
 		this.mining = mining;
 		this.streaks = streaks;
@@ -50,6 +54,7 @@ class AnalyticsReports {
 		this.distribution = distribution;
 		this.ledger = ledger;
 		this.users = users;
+		this.squads = squads;
 		this.properties = properties;
 		this.clock = clock;
 	}
@@ -66,8 +71,10 @@ class AnalyticsReports {
 			.map((open) -> new ActiveSession(open.id(), open.startedAt(), open.endsAt(), open.ratePerHour(),
 					open.accruedAt(now)))
 			.orElse(null);
+		long mined = this.miningDays.minedSince(userId, this.distribution.windowStart(now));
 		return new Dashboard(this.ledger.balanceOf(userId), sum(earned, today, 1), sum(earned, today, 7),
-				sum(earned, today, 30), streak, session, null, null);
+				sum(earned, today, 30), streak, session, this.squads.squadOf(userId).orElse(null),
+				this.distribution.rankOf(mined));
 	}
 
 	Performance performance(UUID userId, int days) {
@@ -107,11 +114,13 @@ class AnalyticsReports {
 	 * @param earned30d earned over the last 30 days, today included
 	 * @param streak the current streak in days
 	 * @param activeSession the unsettled mining session, or {@code null}
-	 * @param squad {@code null} until squads report here
-	 * @param rank {@code null} until competitions report here
+	 * @param squad the user's squad, or {@code null} when in none
+	 * @param rank the user's rank by coins mined over the active window among the users
+	 * who mined in it (1 for the most, equal totals share a rank), or {@code null} when
+	 * the user did not mine in it
 	 */
 	record Dashboard(long balance, long earnedToday, long earned7d, long earned30d, int streak,
-			ActiveSession activeSession, Object squad, Object rank) {
+			ActiveSession activeSession, SquadSummary squad, Long rank) {
 
 	}
 

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -19,11 +20,14 @@ class Participation {
 
 	private final Participants participants;
 
+	private final ApplicationEventPublisher events;
+
 	private final Clock clock;
 
-	Participation(Competitions competitions, Participants participants, Clock clock) {
+	Participation(Competitions competitions, Participants participants, ApplicationEventPublisher events, Clock clock) {
 		this.competitions = competitions;
 		this.participants = participants;
+		this.events = events;
 		this.clock = clock;
 	}
 
@@ -41,7 +45,11 @@ class Participation {
 		if (!competition.isLive(now)) {
 			throw new EventNotLiveException();
 		}
-		return this.participants.join(competition, userId, now).orElseThrow(AlreadyJoinedException::new).joinedAt();
+		Instant joinedAt = this.participants.join(competition, userId, now)
+			.orElseThrow(AlreadyJoinedException::new)
+			.joinedAt();
+		this.events.publishEvent(new EventJoined(userId, eventId, joinedAt));
+		return joinedAt;
 	}
 
 }

@@ -216,6 +216,37 @@ class LearningPaths {
 		}).list();
 	}
 
+	/**
+	 * The module a user would do next: the first incomplete module of the first path they
+	 * started and have not finished, else the first module of the first path they have
+	 * not started. Empty when every path is done.
+	 */
+	Optional<NextModule> nextModule(UUID userId) {
+		return this.jdbc
+			.sql("""
+					SELECT p.id AS path_id, p.title AS path_title, p.bonus, m.id AS module_id, m.title AS module_title,
+					       m.reward, started.path_id IS NOT NULL AS started,
+					       NOT EXISTS (SELECT 1 FROM learning_modules later
+					                    WHERE later.path_id = p.id AND later.position > m.position) AS last
+					  FROM learning_paths p
+					  JOIN learning_modules m ON m.path_id = p.id
+					  LEFT JOIN (SELECT DISTINCT c.path_id FROM learning_module_completions c WHERE c.user_id = :userId) started
+					    ON started.path_id = p.id
+					 WHERE NOT EXISTS (SELECT 1 FROM learning_module_completions c
+					                    WHERE c.user_id = :userId AND c.module_id = m.id)
+					   AND (started.path_id IS NOT NULL
+					        OR NOT EXISTS (SELECT 1 FROM learning_modules earlier
+					                        WHERE earlier.path_id = p.id AND earlier.position < m.position))
+					 ORDER BY started DESC, p.position, p.id, m.position
+					 LIMIT 1
+					""")
+			.param("userId", userId)
+			.query((rs, row) -> new NextModule(rs.getString("path_id"), rs.getString("path_title"), rs.getLong("bonus"),
+					rs.getString("module_id"), rs.getString("module_title"), rs.getLong("reward"),
+					rs.getBoolean("started"), rs.getBoolean("last")))
+			.optional();
+	}
+
 	private ModuleRow moduleRow(ResultSet rs, int row) throws SQLException {
 		String quiz = rs.getString("quiz");
 		return new ModuleRow(rs.getString("id"), rs.getString("path_id"), rs.getString("title"),
@@ -242,6 +273,23 @@ class LearningPaths {
 	 * @param answerKey question id to right option id, or {@code null} without a quiz
 	 */
 	record GradedModule(String id, String pathId, int position, long reward, Map<String, String> answerKey) {
+
+	}
+
+	/**
+	 * The module a user would do next.
+	 *
+	 * @param pathId its path
+	 * @param pathTitle the path's title
+	 * @param pathBonus what finishing the path pays
+	 * @param moduleId the module
+	 * @param moduleTitle its title
+	 * @param reward what it pays
+	 * @param started whether the user has completed a module of the path
+	 * @param last whether it is the path's last module
+	 */
+	record NextModule(String pathId, String pathTitle, long pathBonus, String moduleId, String moduleTitle, long reward,
+			boolean started, boolean last) {
 
 	}
 

@@ -3,14 +3,15 @@ package io.questline.recommendations;
 import java.math.BigDecimal;
 
 /**
- * Millicoins written for people ({@code 24}, {@code 1.25}).
+ * Millicoins written for people ({@code 24}, {@code 1.25}); public so that the features'
+ * strategy sources write their reasons the same way.
  */
-final class Coins {
+public final class Coins {
 
 	private Coins() {
 	}
 
-	static String format(long millicoins) {
+	public static String format(long millicoins) {
 		return BigDecimal.valueOf(millicoins, 3).stripTrailingZeros().toPlainString();
 	}
 

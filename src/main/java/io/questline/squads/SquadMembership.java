@@ -1,8 +1,10 @@
 package io.questline.squads;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -18,10 +20,13 @@ class SquadMembership {
 
 	private final Squads squads;
 
+	private final ApplicationEventPublisher events;
+
 	private final Clock clock;
 
-	SquadMembership(Squads squads, Clock clock) {
+	SquadMembership(Squads squads, ApplicationEventPublisher events, Clock clock) {
 		this.squads = squads;
+		this.events = events;
 		this.clock = clock;
 	}
 
@@ -37,11 +42,14 @@ class SquadMembership {
 			throw new NotFoundException("Squad");
 		}
 		// The unique membership first: a user already in a squad hears that, not "full".
-		if (!this.squads.insertMember(userId, squadId, this.clock.instant())) {
+		Instant now = this.clock.instant();
+		if (!this.squads.insertMember(userId, squadId, now)) {
 			throw new AlreadyInSquadException();
 		}
 		// Throwing rolls the membership row back with the transaction.
-		return this.squads.takePlace(squadId).orElseThrow(SquadFullException::new);
+		Squad squad = this.squads.takePlace(squadId).orElseThrow(SquadFullException::new);
+		this.events.publishEvent(new SquadJoined(userId, squadId, now));
+		return squad;
 	}
 
 	/**

@@ -109,4 +109,28 @@ class Squads {
 				""").param("userId", userId).param("minMembers", minMembers).query(Integer.class).optional();
 	}
 
+	/**
+	 * The squad a user is a member of.
+	 */
+	Optional<Squad> memberOf(UUID userId) {
+		return this.jdbc.sql("""
+				SELECT s.id, s.name, s.description, s.member_count, s.capacity, s.bonus_percent, s.created_at
+				  FROM squad_members m JOIN squads s ON s.id = m.squad_id
+				 WHERE m.user_id = :userId
+				""").param("userId", userId).query(Squads::squad).optional();
+	}
+
+	/**
+	 * The open squad (one with a free place) with the best bonus, the fullest among
+	 * equals, among those with at least some members ({@code 0}: any open squad).
+	 */
+	Optional<Squad> bestOpen(int minMembers) {
+		return this.jdbc.sql("""
+				SELECT id, name, description, member_count, capacity, bonus_percent, created_at FROM squads
+				 WHERE member_count < capacity AND member_count >= :minMembers
+				 ORDER BY bonus_percent DESC, member_count DESC, id
+				 LIMIT 1
+				""").param("minMembers", minMembers).query(Squads::squad).optional();
+	}
+
 }

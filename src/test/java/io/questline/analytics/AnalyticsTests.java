@@ -85,8 +85,10 @@ class AnalyticsTests {
 		assertThat(session.get("endsAt").asString()).isEqualTo("2031-03-12T01:00:00Z");
 		assertThat(session.get("ratePerHour").asLong()).isEqualTo(1_250);
 		assertThat(session.get("accrued").asLong()).isEqualTo(2_500);
+		// In no squad, and mined nothing counted in the window (no completed session).
 		assertThat(dashboard.has("squad")).isTrue();
 		assertThat(dashboard.get("squad").isNull()).isTrue();
+		assertThat(dashboard.has("rank")).isTrue();
 		assertThat(dashboard.get("rank").isNull()).isTrue();
 		// One minute before midnight in Tokyo the 00:01 credit is still "tomorrow" away:
 		// earned today is then the 10th's.
@@ -179,10 +181,38 @@ class AnalyticsTests {
 		assertThat(percentile(middle)).isEqualTo(40.0);
 		assertThat(percentile(top)).isEqualTo(90.0);
 		assertThat(get(gone, "/api/analytics/performance").get("percentile").isNull()).isTrue();
+		// Rank by coins mined, 1 for the most; equal totals share a rank.
+		assertThat(rank(top)).isEqualTo(1);
+		assertThat(rank(me)).isEqualTo(2);
+		assertThat(rank(middle)).isEqualTo(3);
+		assertThat(rank(alsoMiddle)).isEqualTo(3);
+		assertThat(rank(low)).isEqualTo(5);
+		assertThat(get(gone, "/api/analytics/dashboard").get("rank").isNull()).isTrue();
 		assertThat(this.jdbc.sql("SELECT count(*) FROM analytics_daily_mining WHERE user_id = :id")
 			.param("id", top.id())
 			.query(Long.class)
 			.single()).isEqualTo(2);
+	}
+
+	@Test
+	void theDashboardShowsTheUsersSquad() {
+		TestUser user = this.users.create();
+		String name = "Dashboard squad " + UUID.randomUUID().toString().substring(0, 8);
+		long squadId = this.jdbc.sql("""
+				INSERT INTO squads (name, description, capacity, bonus_percent, created_at)
+				VALUES (:name, 'made by a test', 10, 15, now()) RETURNING id
+				""").param("name", name).query(Long.class).single();
+		assertThat(get(user, "/api/analytics/dashboard").get("squad").isNull()).isTrue();
+		Api.Response joined = this.api.post("/api/squads/join", Map.of("squadId", squadId)).as(user).send();
+		assertThat(joined.status()).as(joined.toString()).isEqualTo(200);
+		this.api.post("/api/squads/join", Map.of("squadId", squadId)).as(this.users.create()).send();
+
+		JsonNode squad = get(user, "/api/analytics/dashboard").get("squad");
+		assertThat(squad.get("id").asLong()).isEqualTo(squadId);
+		assertThat(squad.get("name").asString()).isEqualTo(name);
+		assertThat(squad.get("memberCount").asInt()).isEqualTo(2);
+		assertThat(squad.get("bonusPercent").asInt()).isEqualTo(15);
+		assertThat(squad.size()).isEqualTo(4);
 	}
 
 	@Test
@@ -303,6 +333,10 @@ class AnalyticsTests {
 
 	private double percentile(TestUser user) {
 		return get(user, "/api/analytics/performance").get("percentile").asDouble();
+	}
+
+	private long rank(TestUser user) {
+		return get(user, "/api/analytics/dashboard").get("rank").asLong();
 	}
 
 	private JsonNode get(TestUser user, String path) {
