@@ -19,11 +19,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param rules the numbers of the Rules that expected gains are computed from
  */
 @ConfigurationProperties("questline.recommendations")
-record RecommendationProperties(@DefaultValue("5") int maxItems, @DefaultValue("10") int holdoutPercent,
+public record RecommendationProperties(@DefaultValue("5") int maxItems, @DefaultValue("10") int holdoutPercent,
 		@DefaultValue("questline-recommendations") String holdoutSalt, @DefaultValue("14d") Duration newUserAge,
 		@DefaultValue("1") double priorHelpful, @DefaultValue("1") double priorUnhelpful, @DefaultValue Rules rules) {
 
-	RecommendationProperties {
+	public RecommendationProperties {
 		if (maxItems < 1 || holdoutPercent < 0 || holdoutPercent > 100 || priorHelpful <= 0 || priorUnhelpful <= 0) {
 			throw new IllegalArgumentException("questline.recommendations: invalid settings");
 		}
@@ -41,13 +41,13 @@ record RecommendationProperties(@DefaultValue("5") int maxItems, @DefaultValue("
 	 * @param referralBonus what an invite pays each side once the invitee mined
 	 * @param referralMiningBonusPercent mining bonus per invitee who is mining
 	 */
-	record Rules(@DefaultValue("1000") long baseRatePerHour, @DefaultValue("24h") Duration sessionLength,
+	public record Rules(@DefaultValue("1000") long baseRatePerHour, @DefaultValue("24h") Duration sessionLength,
 			@DefaultValue("1") int streakBonusPercentPerDay, @DefaultValue("30") int streakBonusMaxPercent,
 			@DefaultValue("3") int freezeMinStreakDays, @DefaultValue("50000") long freezePrice,
 			@DefaultValue("5000") long referralBonus, @DefaultValue("25") int referralMiningBonusPercent) {
 
 		/** Millicoins a full session earns at a rate. */
-		long sessionEarnings(long ratePerHour) {
+		public long sessionEarnings(long ratePerHour) {
 			return ratePerHour * this.sessionLength.toMillis() / 3_600_000L;
 		}
 

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import io.questline.streaks.StreakStrategies;
 import io.questline.support.Api;
 import io.questline.support.IntegrationTest;
 import io.questline.support.MutableClock;

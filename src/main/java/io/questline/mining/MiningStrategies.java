@@ -1,4 +1,4 @@
-package io.questline.recommendations;
+package io.questline.mining;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -6,9 +6,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import io.questline.mining.MiningActivity;
-import io.questline.mining.MiningBonus;
-import io.questline.mining.MiningMultiplier;
+import io.questline.recommendations.Candidate;
+import io.questline.recommendations.Coins;
+import io.questline.recommendations.RecommendationProperties;
+import io.questline.recommendations.StrategySource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

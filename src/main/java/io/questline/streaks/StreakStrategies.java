@@ -1,11 +1,13 @@
-package io.questline.recommendations;
+package io.questline.streaks;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import io.questline.streaks.StreakStatus;
-import io.questline.streaks.StreakView;
+import io.questline.recommendations.Candidate;
+import io.questline.recommendations.Coins;
+import io.questline.recommendations.RecommendationProperties;
+import io.questline.recommendations.StrategySource;
 
 import org.springframework.stereotype.Component;
 
@@ -14,7 +16,7 @@ import org.springframework.stereotype.Component;
  * (yesterday counted), today is not counted yet, and no freeze is held.
  */
 @Component
-class StreakStrategies implements StrategySource {
+public class StreakStrategies implements StrategySource {
 
 	private final StreakStatus streaks;
 
