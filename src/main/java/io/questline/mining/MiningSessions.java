@@ -19,10 +19,6 @@ import org.springframework.stereotype.Repository;
 @Repository
 class MiningSessions {
 
-	private static final String COLUMNS = """
-			id, user_id, state, started_at, ends_at, rate_per_hour, multipliers::text AS multipliers, earned_until,
-			credited""";
-
 	private final JdbcClient jdbc;
 
 	MiningSessions(JdbcClient jdbc) {
@@ -39,8 +35,9 @@ class MiningSessions {
 			return this.jdbc.sql("""
 					INSERT INTO mining_sessions (user_id, state, started_at, ends_at, rate_per_hour, multipliers)
 					VALUES (:userId, 'active', :startedAt, :endsAt, :rate, CAST(:multipliers AS jsonb))
-					RETURNING %s
-					""".formatted(COLUMNS))
+					RETURNING id, user_id, state, started_at, ends_at, rate_per_hour, multipliers::text AS multipliers,
+					          earned_until, credited
+					""")
 				.param("userId", userId)
 				.param("startedAt", Timestamp.from(startedAt))
 				.param("endsAt", Timestamp.from(endsAt))
@@ -55,11 +52,11 @@ class MiningSessions {
 	}
 
 	Optional<MiningSession> findActive(UUID userId) {
-		return this.jdbc
-			.sql("SELECT %s FROM mining_sessions WHERE user_id = :userId AND state = 'active'".formatted(COLUMNS))
-			.param("userId", userId)
-			.query(MiningSessions::session)
-			.optional();
+		return this.jdbc.sql("""
+				SELECT id, user_id, state, started_at, ends_at, rate_per_hour, multipliers::text AS multipliers,
+				       earned_until, credited
+				  FROM mining_sessions WHERE user_id = :userId AND state = 'active'
+				""").param("userId", userId).query(MiningSessions::session).optional();
 	}
 
 	/**
@@ -67,12 +64,11 @@ class MiningSessions {
 	 * waits here and then finds it settled.
 	 */
 	Optional<MiningSession> lockActive(UUID userId) {
-		return this.jdbc
-			.sql("SELECT %s FROM mining_sessions WHERE user_id = :userId AND state = 'active' FOR UPDATE"
-				.formatted(COLUMNS))
-			.param("userId", userId)
-			.query(MiningSessions::session)
-			.optional();
+		return this.jdbc.sql("""
+				SELECT id, user_id, state, started_at, ends_at, rate_per_hour, multipliers::text AS multipliers,
+				       earned_until, credited
+				  FROM mining_sessions WHERE user_id = :userId AND state = 'active' FOR UPDATE
+				""").param("userId", userId).query(MiningSessions::session).optional();
 	}
 
 	/**
@@ -81,13 +77,11 @@ class MiningSessions {
 	 */
 	List<MiningSession> lockOverdue(Instant now, int limit) {
 		return this.jdbc.sql("""
-				SELECT %s FROM mining_sessions WHERE state = 'active' AND ends_at <= :now
+				SELECT id, user_id, state, started_at, ends_at, rate_per_hour, multipliers::text AS multipliers,
+				       earned_until, credited
+				  FROM mining_sessions WHERE state = 'active' AND ends_at <= :now
 				 ORDER BY ends_at LIMIT :limit FOR UPDATE SKIP LOCKED
-				""".formatted(COLUMNS))
-			.param("now", Timestamp.from(now))
-			.param("limit", limit)
-			.query(MiningSessions::session)
-			.list();
+				""").param("now", Timestamp.from(now)).param("limit", limit).query(MiningSessions::session).list();
 	}
 
 	boolean markSettled(long id, Instant earnedUntil, long credited, Instant settledAt) {
