@@ -8,7 +8,6 @@ import java.util.UUID;
 
 import io.questline.recommendations.Candidate;
 import io.questline.recommendations.Coins;
-import io.questline.recommendations.RecommendationProperties;
 import io.questline.recommendations.StrategySource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,12 +28,12 @@ class MiningStrategies implements StrategySource {
 
 	private final ObjectProvider<MiningBonus> bonuses;
 
-	private final RecommendationProperties.Rules rules;
+	private final MiningEstimates estimates;
 
-	MiningStrategies(MiningActivity mining, ObjectProvider<MiningBonus> bonuses, RecommendationProperties properties) {
+	MiningStrategies(MiningActivity mining, ObjectProvider<MiningBonus> bonuses, MiningEstimates estimates) {
 		this.mining = mining;
 		this.bonuses = bonuses;
-		this.rules = properties.rules();
+		this.estimates = estimates;
 	}
 
 	@Override
@@ -52,8 +51,8 @@ class MiningStrategies implements StrategySource {
 					earned));
 		}
 		Rate rate = rateStartingAt(userId, now);
-		long earned = this.rules.sessionEarnings(rate.perHour());
-		String reason = "You have no mining session running. A session of " + this.rules.sessionLength().toHours()
+		long earned = this.estimates.sessionEarnings(rate.perHour());
+		String reason = "You have no mining session running. A session of " + this.estimates.sessionHours()
 				+ " hours at " + Coins.format(rate.perHour()) + " coins an hour" + rate.explained() + " earns "
 				+ Coins.format(earned) + " coins.";
 		return List.of(new Candidate("start_session", "Start a mining session", reason, earned));
@@ -80,7 +79,7 @@ class MiningStrategies implements StrategySource {
 				logger.warn("Mining bonus {} failed; left out of the estimate", bonus.getClass().getSimpleName(), ex);
 			}
 		}
-		long perHour = this.rules.baseRatePerHour() * (100 + percent) / 100 * factor;
+		long perHour = this.estimates.baseRatePerHour() * (100 + percent) / 100 * factor;
 		String explained = parts.isEmpty() ? "" : " (with your " + String.join(", ", parts) + " bonus)";
 		return new Rate(perHour, explained);
 	}

@@ -30,26 +30,14 @@ public record RecommendationProperties(@DefaultValue("5") int maxItems, @Default
 	}
 
 	/**
-	 * The Rules as the recommendations see them (defaults from API.md).
+	 * The numbers of a suggestion that belong to no feature's own settings (the rest,
+	 * such as mining rates, streak bonuses and referral rewards, are read from their
+	 * features).
 	 *
-	 * @param baseRatePerHour mining base rate, millicoins per hour
-	 * @param sessionLength how long a mining session lasts
-	 * @param streakBonusPercentPerDay mining bonus per streak day
-	 * @param streakBonusMaxPercent the most a streak adds
 	 * @param freezeMinStreakDays suggest a freeze from a streak this long
-	 * @param freezePrice what a freeze costs in coins (millicoins)
-	 * @param referralBonus what an invite pays each side once the invitee mined
-	 * @param referralMiningBonusPercent mining bonus per invitee who is mining
+	 * @param freezePrice what a freeze costs in coins (millicoins), for the reason's text
 	 */
-	public record Rules(@DefaultValue("1000") long baseRatePerHour, @DefaultValue("24h") Duration sessionLength,
-			@DefaultValue("1") int streakBonusPercentPerDay, @DefaultValue("30") int streakBonusMaxPercent,
-			@DefaultValue("3") int freezeMinStreakDays, @DefaultValue("50000") long freezePrice,
-			@DefaultValue("5000") long referralBonus, @DefaultValue("25") int referralMiningBonusPercent) {
-
-		/** Millicoins a full session earns at a rate. */
-		public long sessionEarnings(long ratePerHour) {
-			return ratePerHour * this.sessionLength.toMillis() / 3_600_000L;
-		}
+	public record Rules(@DefaultValue("3") int freezeMinStreakDays, @DefaultValue("50000") long freezePrice) {
 
 	}
 

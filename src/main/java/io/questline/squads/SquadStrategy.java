@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 import io.questline.recommendations.Candidate;
 import io.questline.recommendations.Coins;
-import io.questline.recommendations.SessionEstimates;
+import io.questline.mining.MiningEstimates;
 import io.questline.recommendations.StrategySource;
 
 /**
@@ -24,9 +24,9 @@ class SquadStrategy implements StrategySource {
 
 	private final SquadProperties properties;
 
-	private final SessionEstimates estimates;
+	private final MiningEstimates estimates;
 
-	SquadStrategy(Squads squads, SquadProperties properties, SessionEstimates estimates) {
+	SquadStrategy(Squads squads, SquadProperties properties, MiningEstimates estimates) {
 		this.squads = squads;
 		this.properties = properties;
 		this.estimates = estimates;

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import io.questline.mining.MiningEstimates;
 import io.questline.recommendations.Candidate;
 import io.questline.recommendations.Coins;
 import io.questline.recommendations.RecommendationProperties;
@@ -20,10 +21,17 @@ public class StreakStrategies implements StrategySource {
 
 	private final StreakStatus streaks;
 
+	private final StreakProperties bonus;
+
+	private final MiningEstimates mining;
+
 	private final RecommendationProperties.Rules rules;
 
-	StreakStrategies(StreakStatus streaks, RecommendationProperties properties) {
+	StreakStrategies(StreakStatus streaks, StreakProperties bonus, MiningEstimates mining,
+			RecommendationProperties properties) {
 		this.streaks = streaks;
+		this.bonus = bonus;
+		this.mining = mining;
 		this.rules = properties.rules();
 	}
 
@@ -36,9 +44,8 @@ public class StreakStrategies implements StrategySource {
 				|| streak.freezesAvailable() > 0) {
 			return List.of();
 		}
-		int percent = Math.min(streak.current() * this.rules.streakBonusPercentPerDay(),
-				this.rules.streakBonusMaxPercent());
-		long atStake = this.rules.sessionEarnings(this.rules.baseRatePerHour()) * percent / 100;
+		int percent = Math.min(streak.current() * this.bonus.bonusPercentPerDay(), this.bonus.maxBonusPercent());
+		long atStake = this.mining.bonusOnSession(percent);
 		String reason = "Your " + streak.current() + "-day streak adds +" + percent + "% to every mining session ("
 				+ Coins.format(atStake)
 				+ " coins a session). Today is not counted yet and you hold no streak freeze: with one ("

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.questline.recommendations.Candidate;
-import io.questline.recommendations.SessionEstimates;
+import io.questline.mining.MiningEstimates;
 import io.questline.support.Api;
 import io.questline.support.Api.Response;
 import io.questline.support.IntegrationTest;
@@ -42,7 +42,7 @@ class SquadStrategyTests {
 	SquadStrategy strategy;
 
 	@Autowired
-	SessionEstimates estimates;
+	MiningEstimates estimates;
 
 	@Test
 	void aUserInNoSquadIsOfferedTheBestOpenSquadWithItsBonusOnASession() {
