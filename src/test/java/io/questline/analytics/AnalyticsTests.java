@@ -16,6 +16,7 @@ import io.questline.mining.MiningSessionCompleted;
 import io.questline.support.Api;
 import io.questline.support.IntegrationTest;
 import io.questline.support.MutableClock;
+import io.questline.support.TestHistory;
 import io.questline.support.TestUsers;
 import io.questline.support.TestUsers.TestUser;
 import org.junit.jupiter.api.AfterEach;
@@ -47,6 +48,9 @@ class AnalyticsTests {
 
 	@Autowired
 	TestUsers users;
+
+	@Autowired
+	TestHistory past;
 
 	@Autowired
 	MutableClock clock;
@@ -148,9 +152,9 @@ class AnalyticsTests {
 	void theStreakOnTheDashboardIsKeptByFreezesAndLostWithout() {
 		this.clock.setInstant(NOW);
 		TestUser covered = this.users.inZone("Asia/Tokyo");
-		streak(covered.id(), 6, LocalDate.parse("2031-03-09"), 1);
+		this.past.streak(covered.id(), 6, LocalDate.parse("2031-03-09"), 1);
 		TestUser lost = this.users.inZone("Asia/Tokyo");
-		streak(lost.id(), 6, LocalDate.parse("2031-03-08"), 1);
+		this.past.streak(lost.id(), 6, LocalDate.parse("2031-03-08"), 1);
 		assertThat(get(covered, "/api/analytics/dashboard").get("streak").asInt()).isEqualTo(6);
 		assertThat(get(lost, "/api/analytics/dashboard").get("streak").asInt()).isZero();
 	}
@@ -270,7 +274,7 @@ class AnalyticsTests {
 																						// 23:50
 		// 11 Mar 10:00, still earning.
 		long active = session(user.id(), "active", Instant.parse("2031-03-11T01:00:00Z"), null, 1_250, null);
-		streak(user.id(), 4, LocalDate.parse("2031-03-10"), 0);
+		this.past.streak(user.id(), 4, LocalDate.parse("2031-03-10"), 0);
 		this.clock.setInstant(NOW);
 		return new History(new TestUser(user.id(), user.email(), this.users.tokenFor(user.id())), active);
 	}
@@ -314,21 +318,6 @@ class AnalyticsTests {
 		this.clock.setInstant(end);
 		this.transactions.executeWithoutResult((status) -> this.events.publishEvent(new MiningSessionCompleted(userId,
 				-sessionIds.incrementAndGet(), credited, end.minus(Duration.ofHours(24)), end, 1)));
-	}
-
-	private void streak(UUID userId, int days, LocalDate lastDay, int freezes) {
-		this.jdbc.sql("""
-				INSERT INTO streaks (user_id, current_days, longest_days, last_day, last_zone, last_seen_at, freezes,
-				                     updated_at)
-				SELECT u.id, :days, :days, CAST(:lastDay AS date), u.timezone,
-				       (CAST(:lastDay AS date) + time '12:00') AT TIME ZONE u.timezone, :freezes, now()
-				  FROM users u WHERE u.id = :userId
-				""")
-			.param("userId", userId)
-			.param("days", days)
-			.param("lastDay", lastDay)
-			.param("freezes", freezes)
-			.update();
 	}
 
 	private double percentile(TestUser user) {

@@ -14,6 +14,7 @@ import io.questline.streaks.StreakStrategies;
 import io.questline.support.Api;
 import io.questline.support.IntegrationTest;
 import io.questline.support.MutableClock;
+import io.questline.support.TestHistory;
 import io.questline.support.TestUsers;
 import io.questline.support.TestUsers.TestUser;
 import org.junit.jupiter.api.AfterEach;
@@ -40,6 +41,9 @@ class RecommendationsTests {
 
 	@Autowired
 	TestUsers users;
+
+	@Autowired
+	TestHistory past;
 
 	@Autowired
 	MutableClock clock;
@@ -110,7 +114,7 @@ class RecommendationsTests {
 		// yesterday there.
 		this.clock.setInstant(Instant.parse("2026-06-10T20:00:00Z"));
 		TestUser tokyo = this.users.inZone("Asia/Tokyo");
-		streak(tokyo.id(), 5, LocalDate.parse("2026-06-10"), 0);
+		this.past.streak(tokyo.id(), 5, LocalDate.parse("2026-06-10"), 0);
 		// Asked of the streak source: the response shows only the first few strategies.
 		List<Candidate> candidates = this.streakStrategies.candidatesFor(tokyo.id(), this.clock.instant());
 		assertThat(candidates).extracting(Candidate::strategy).contains("protect_streak");
@@ -122,7 +126,7 @@ class RecommendationsTests {
 		assertThat(protect.reason()).contains("5-day streak").contains("+5%").contains("50 coins");
 		// In UTC the same row means today already counted: nothing to protect.
 		TestUser utc = this.users.create();
-		streak(utc.id(), 5, LocalDate.parse("2026-06-10"), 0);
+		this.past.streak(utc.id(), 5, LocalDate.parse("2026-06-10"), 0);
 		assertThat(streakStrategies(utc)).doesNotContain("protect_streak");
 	}
 
@@ -130,13 +134,13 @@ class RecommendationsTests {
 	void noFreezeIsSuggestedWhenOneIsHeldTheStreakIsShortOrAlreadyBroken() {
 		this.clock.setInstant(Instant.parse("2026-06-10T12:00:00Z"));
 		TestUser holdsOne = this.users.create();
-		streak(holdsOne.id(), 9, LocalDate.parse("2026-06-09"), 1);
+		this.past.streak(holdsOne.id(), 9, LocalDate.parse("2026-06-09"), 1);
 		TestUser shortStreak = this.users.create();
-		streak(shortStreak.id(), 2, LocalDate.parse("2026-06-09"), 0);
+		this.past.streak(shortStreak.id(), 2, LocalDate.parse("2026-06-09"), 0);
 		TestUser broken = this.users.create();
-		streak(broken.id(), 9, LocalDate.parse("2026-06-07"), 0);
+		this.past.streak(broken.id(), 9, LocalDate.parse("2026-06-07"), 0);
 		TestUser longEnough = this.users.create();
-		streak(longEnough.id(), 3, LocalDate.parse("2026-06-09"), 0);
+		this.past.streak(longEnough.id(), 3, LocalDate.parse("2026-06-09"), 0);
 		// Asked of the streak source itself: with the features' strategies a user may
 		// have
 		// more candidates than are shown at once.
@@ -374,21 +378,6 @@ class RecommendationsTests {
 			.param("startedAt", Timestamp.from(startedAt))
 			.param("endsAt", Timestamp.from(endsAt))
 			.param("rate", ratePerHour)
-			.update();
-	}
-
-	private void streak(UUID userId, int days, LocalDate lastDay, int freezes) {
-		this.jdbc.sql("""
-				INSERT INTO streaks (user_id, current_days, longest_days, last_day, last_zone, last_seen_at, freezes,
-				                     updated_at)
-				SELECT u.id, :days, :days, CAST(:lastDay AS date), u.timezone,
-				       (CAST(:lastDay AS date) + time '12:00') AT TIME ZONE u.timezone, :freezes, now()
-				  FROM users u WHERE u.id = :userId
-				""")
-			.param("userId", userId)
-			.param("days", days)
-			.param("lastDay", lastDay)
-			.param("freezes", freezes)
 			.update();
 	}
 

@@ -51,6 +51,11 @@ public class TestSupport {
 	}
 
 	@Bean
+	TestHistory testHistory(JdbcClient jdbc) {
+		return new TestHistory(jdbc);
+	}
+
+	@Bean
 	TestUsers testUsers(JdbcClient jdbc, AccessTokens tokens, MutableClock clock) {
 		return new TestUsers(jdbc, tokens, clock);
 	}
